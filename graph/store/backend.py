@@ -1,0 +1,47 @@
+"""The small interface both engines implement: run a statement, read-only or not.
+
+A backend is transport only. What to say lives in :mod:`graph.cypher`; what
+differs between engines in schema (constraints, full-text) lives in
+:mod:`graph.store.dialect`.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any, Mapping
+
+__all__ = ["Backend", "Row"]
+
+Row = dict[str, Any]
+
+
+class Backend(ABC):
+    name: str = ""
+    #: Capabilities, rdflib-style: what callers may rely on.
+    supports_fulltext: bool = True
+
+    @abstractmethod
+    def run(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        """Run one self-contained statement that may write."""
+
+    @abstractmethod
+    def run_read(
+        self, cypher: str, params: Mapping[str, Any] | None = None, timeout_ms: int | None = None
+    ) -> list[Row]:
+        """Run one statement on the engine's own read-only path."""
+
+    @abstractmethod
+    def run_schema(self, cypher: str) -> None:
+        """Run a schema statement; "already exists" counts as success."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def describe(self) -> str:
+        return self.name
+
+    def __enter__(self) -> "Backend":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,97 @@
+"""FalkorDB over the Redis protocol with the official ``falkordb`` client."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from graph.errors import ReadOnlyViolation, StoreError, StoreUnavailable
+from graph.store.backend import Backend, Row
+
+__all__ = ["FalkorBackend", "plain"]
+
+
+def plain(value: Any) -> Any:
+    """Turn client objects (nodes, edges, paths) into maps and lists."""
+    from falkordb import Edge, Node, Path
+
+    if isinstance(value, Node):
+        return {"_labels": list(value.labels or []), **dict(value.properties)}
+    if isinstance(value, Edge):
+        return {"_type": value.relation, **dict(value.properties)}
+    if isinstance(value, Path):
+        return {"nodes": [plain(n) for n in value.nodes()], "relationships": [plain(e) for e in value.edges()]}
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
+
+class FalkorBackend(Backend):
+    name = "falkordb"
+
+    def __init__(self, host: str, port: int, password: str, graph_name: str) -> None:
+        import redis
+        from falkordb import FalkorDB
+
+        self._redis_errors = redis.exceptions
+        try:
+            self._db = FalkorDB(host=host, port=port, password=password)
+            self._graph = self._db.select_graph(graph_name)
+            self._db.connection.ping()
+        except redis.exceptions.RedisError as exc:
+            raise StoreUnavailable(f"cannot reach the embedded store at {host}:{port}: {exc}") from None
+        self._where = f"{host}:{port}"
+        self.graph_name = graph_name
+
+    def describe(self) -> str:
+        return f"embedded FalkorDB at {self._where}, graph {self.graph_name}"
+
+    def _execute(self, cypher: str, params: Mapping[str, Any] | None, read_only: bool, timeout_ms: int | None) -> list[Row]:
+        try:
+            if read_only:
+                result = self._graph.ro_query(cypher, dict(params or {}), timeout=timeout_ms)
+            else:
+                result = self._graph.query(cypher, dict(params or {}), timeout=timeout_ms)
+        except self._redis_errors.ConnectionError as exc:
+            raise StoreUnavailable(f"lost the embedded store at {self._where}: {exc}") from None
+        except self._redis_errors.ResponseError as exc:
+            message = str(exc)
+            if read_only and "read-only" in message.lower():
+                raise ReadOnlyViolation("this query tries to write; only read queries are allowed here") from None
+            raise StoreError(f"the store refused the query: {message}") from None
+        header = [h[1] if isinstance(h, (list, tuple)) else h for h in (result.header or [])]
+        return [dict(zip(header, (plain(v) for v in row))) for row in result.result_set or []]
+
+    def run(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        return self._execute(cypher, params, False, None)
+
+    def run_read(self, cypher: str, params: Mapping[str, Any] | None = None, timeout_ms: int | None = None) -> list[Row]:
+        return self._execute(cypher, params, True, timeout_ms)
+
+    def run_schema(self, cypher: str) -> None:
+        try:
+            self._graph.query(cypher)
+        except self._redis_errors.ResponseError as exc:
+            if "already" not in str(exc).lower():
+                raise StoreError(f"schema statement failed: {exc}") from None
+
+    def create_unique_constraint(self, label: str, prop: str) -> None:
+        try:
+            self._graph.create_node_unique_constraint(label, prop)
+        except self._redis_errors.ResponseError as exc:
+            if "already" not in str(exc).lower():
+                raise StoreError(f"constraint on {label}.{prop} failed: {exc}") from None
+
+    def create_fulltext_index(self, label: str, *props: str) -> None:
+        try:
+            self._graph.create_node_fulltext_index(label, *props)
+        except self._redis_errors.ResponseError as exc:
+            if "already" not in str(exc).lower():
+                raise StoreError(f"full-text index on {label} failed: {exc}") from None
+
+    def close(self) -> None:
+        try:
+            self._db.connection.close()
+        except Exception:  # pragma: no cover - closing a dead connection
+            pass
