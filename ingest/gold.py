@@ -1,0 +1,153 @@
+"""Gold annotations (``gold/<account>.yaml``): loading, locating quotes, and
+turning them into an interchange document.
+
+The document form is what a perfect extractor would produce; the test suite
+uses it as a reference graph, and ``evaluate`` uses the located quotes to score
+predictions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from graph.errors import InputError
+from graph.model import AccountRecord, Evidence, GraphDocument, Node, Relationship, normalise_text
+
+__all__ = ["GoldEntity", "GoldRelation", "GoldAccount", "load_gold", "load_gold_dir", "locate", "gold_to_document"]
+
+_NODE_FIELDS = {"id", "label", "name", "aliases", "quotes"}
+
+
+@dataclass(frozen=True)
+class GoldEntity:
+    id: str
+    label: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()
+    properties: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class GoldRelation:
+    type: str
+    source: str
+    target: str
+    properties: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class GoldAccount:
+    account: str
+    entities: tuple[GoldEntity, ...]
+    relations: tuple[GoldRelation, ...]
+    path: Path | None = None
+
+    def entity(self, entity_id: str) -> GoldEntity:
+        for e in self.entities:
+            if e.id == entity_id:
+                return e
+        raise KeyError(entity_id)
+
+
+def load_gold(path: str | Path) -> GoldAccount:
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise InputError(f"cannot read gold annotations: {exc}", where=str(path)) from None
+    if not isinstance(data, dict) or "account" not in data:
+        raise InputError("not a gold file (needs account, entities, relations)", where=str(path))
+    entities = []
+    for raw in data.get("entities") or []:
+        entities.append(
+            GoldEntity(
+                id=str(raw["id"]),
+                label=raw["label"],
+                name=str(raw.get("name") or raw.get("title") or raw["id"]),
+                aliases=tuple(str(a) for a in raw.get("aliases") or ()),
+                quotes=tuple(str(q) for q in raw.get("quotes") or ()),
+                properties={k: v for k, v in raw.items() if k not in _NODE_FIELDS},
+            )
+        )
+    relations = []
+    for raw in data.get("relations") or []:
+        props = dict(raw[3]) if len(raw) > 3 and raw[3] else {}
+        relations.append(GoldRelation(raw[0], str(raw[1]), str(raw[2]), props))
+    return GoldAccount(str(data["account"]), tuple(entities), tuple(relations), path)
+
+
+def load_gold_dir(directory: str | Path) -> list[GoldAccount]:
+    return [load_gold(p) for p in sorted(Path(directory).glob("*.yaml"))]
+
+
+def locate(text: str, needle: str, start: int = 0) -> tuple[int, int] | None:
+    """Span of ``needle`` in ``text``: exact first, then case-insensitive."""
+    if not needle:
+        return None
+    i = text.find(needle, start)
+    if i < 0:
+        i = text.lower().find(needle.lower(), start)
+    return (i, i + len(needle)) if i >= 0 else None
+
+
+def _entity_evidence(entity: GoldEntity, text: str, account: str) -> tuple[Evidence, ...]:
+    spans = [locate(text, q) for q in entity.quotes]
+    if not any(spans):
+        spans = [locate(text, n) for n in (entity.name, *entity.aliases)]
+    pieces = {
+        (s, e): Evidence(account, s, e, text[s:e], "stated") for span in spans if span for s, e in [span]
+    }
+    return tuple(sorted(pieces.values()))
+
+
+def gold_to_document(gold: GoldAccount, text: str) -> GraphDocument:
+    """The gold as an interchange document, every quote located in ``text``.
+
+    Entities whose words cannot be found in the text are left out (with their
+    relations); a relation's evidence is the span of its occurrence end, or else
+    its source's first mention.
+    """
+    text = normalise_text(text)
+    account_entity = next((e for e in gold.entities if e.label == "Account"), None)
+    title = account_entity.properties.get("title", "") if account_entity else ""
+    account = AccountRecord.from_text(gold.account, text, title=title or gold.account)
+    nodes: dict[str, Node] = {}
+    for entity in gold.entities:
+        if entity.label == "Account":
+            continue
+        evidence = _entity_evidence(entity, text, gold.account)
+        if not evidence:
+            continue
+        props = {
+            k: v
+            for k, v in entity.properties.items()
+            if k in {"kind", "identity", "country", "city", "title", "date", "date_text", "description", "outcome"}
+        }
+        if "date" in props:
+            props["date"] = str(props["date"])
+        nodes[entity.id] = Node(entity.id, entity.label, entity.name, entity.aliases, props, evidence)
+    labels = {n.id: n.label for n in nodes.values()}
+    labels[gold.account] = "Account"
+    occurrence = {"Incident", "Response", "Event"}
+    relationships: list[Relationship] = []
+    for rel in gold.relations:
+        if rel.source not in labels or rel.target not in labels:
+            continue
+        status = rel.properties.get("status", "stated")
+        anchor = next(
+            (nodes[end] for end in (rel.source, rel.target) if end in nodes and nodes[end].label in occurrence),
+            nodes.get(rel.source) or nodes.get(rel.target),
+        )
+        if anchor is None:
+            continue
+        first = anchor.evidence[0]
+        props = {k: str(v) for k, v in rel.properties.items() if k != "status"}
+        relationships.append(
+            Relationship(rel.type, rel.source, rel.target, props, (Evidence(first.account, first.start, first.end, first.quote, status),))
+        )
+    return GraphDocument((account,), tuple(nodes.values()), tuple(relationships))
