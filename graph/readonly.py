@@ -5,7 +5,7 @@ the engines' own read-only paths (``GRAPH.RO_QUERY``, Neo4j read transactions)
 stand behind it as a second line.
 
 >>> check_read_only("MATCH (n) RETURN n.name AS name")
->>> check_read_only("MATCH (n) DETACH DELETE n")
+>>> check_read_only("MATCH (n) DELETE n")
 Traceback (most recent call last):
 ...
 graph.errors.ReadOnlyViolation: this query writes (DELETE); only read queries are allowed here
