@@ -17,7 +17,16 @@ import yaml
 from graph.errors import InputError
 from graph.model import AccountRecord, Evidence, GraphDocument, Node, Relationship, normalise_text
 
-__all__ = ["GoldEntity", "GoldRelation", "GoldAccount", "load_gold", "load_gold_dir", "locate", "gold_to_document"]
+__all__ = [
+    "GoldEntity",
+    "GoldRelation",
+    "GoldAccount",
+    "load_gold",
+    "load_gold_dir",
+    "check_gold",
+    "locate",
+    "gold_to_document",
+]
 
 _NODE_FIELDS = {"id", "label", "name", "aliases", "quotes"}
 
@@ -63,22 +72,61 @@ def load_gold(path: str | Path) -> GoldAccount:
     if not isinstance(data, dict) or "account" not in data:
         raise InputError("not a gold file (needs account, entities, relations)", where=str(path))
     entities = []
-    for raw in data.get("entities") or []:
-        entities.append(
-            GoldEntity(
-                id=str(raw["id"]),
-                label=raw["label"],
-                name=str(raw.get("name") or raw.get("title") or raw["id"]),
-                aliases=tuple(str(a) for a in raw.get("aliases") or ()),
-                quotes=tuple(str(q) for q in raw.get("quotes") or ()),
-                properties={k: v for k, v in raw.items() if k not in _NODE_FIELDS},
+    for number, raw in enumerate(data.get("entities") or [], start=1):
+        try:
+            entities.append(
+                GoldEntity(
+                    id=str(raw["id"]),
+                    label=raw["label"],
+                    name=str(raw.get("name") or raw.get("title") or raw["id"]),
+                    aliases=tuple(str(a) for a in raw.get("aliases") or ()),
+                    quotes=tuple(str(q) for q in raw.get("quotes") or ()),
+                    properties={k: v for k, v in raw.items() if k not in _NODE_FIELDS},
+                )
             )
-        )
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise InputError(f"entity {number} needs at least id and label ({exc!r})", where=str(path)) from None
     relations = []
-    for raw in data.get("relations") or []:
-        props = dict(raw[3]) if len(raw) > 3 and raw[3] else {}
-        relations.append(GoldRelation(raw[0], str(raw[1]), str(raw[2]), props))
+    for number, raw in enumerate(data.get("relations") or [], start=1):
+        try:
+            props = dict(raw[3]) if len(raw) > 3 and raw[3] else {}
+            relations.append(GoldRelation(str(raw[0]), str(raw[1]), str(raw[2]), props))
+        except (IndexError, KeyError, TypeError, ValueError) as exc:
+            raise InputError(
+                f"relation {number} must be [TYPE, source id, target id] or with a map of properties ({exc!r})",
+                where=str(path),
+            ) from None
     return GoldAccount(str(data["account"]), tuple(entities), tuple(relations), path)
+
+
+def check_gold(gold: GoldAccount) -> None:
+    """Refuse a gold file that breaks the contract: unknown labels, types or
+    statuses, relations naming ids the file does not define, ends of the wrong label."""
+    from graph.contract import load_contract
+
+    contract = load_contract()
+    where = str(gold.path) if gold.path else gold.account
+    labels: dict[str, str] = {gold.account: "Account"}
+    for entity in gold.entities:
+        if entity.label not in contract.labels:
+            raise InputError(f"entity {entity.id!r} has unknown label {entity.label!r}", where=where)
+        if entity.id in labels and entity.id != gold.account:
+            raise InputError(f"entity id {entity.id!r} is defined twice", where=where)
+        labels[entity.id] = entity.label
+    for rel in gold.relations:
+        shown = f"[{rel.type}, {rel.source}, {rel.target}]"
+        if rel.type not in contract.relationships:
+            raise InputError(f"relation {shown} has unknown type {rel.type!r}", where=where)
+        for end in (rel.source, rel.target):
+            if end not in labels:
+                raise InputError(f"relation {shown} names {end!r}, which no entity of this file defines", where=where)
+        if not contract.allows(rel.type, labels[rel.source], labels[rel.target]):
+            raise InputError(
+                f"relation {shown} does not fit the contract ({labels[rel.source]} -> {labels[rel.target]})", where=where
+            )
+        status = rel.properties.get("status")
+        if status is not None and status not in contract.statuses:
+            raise InputError(f"relation {shown} has unknown status {status!r}", where=where)
 
 
 def load_gold_dir(directory: str | Path) -> list[GoldAccount]:

@@ -1,0 +1,105 @@
+"""Scoring a whole corpus: each account on its own, then summed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Sequence
+
+from graph.contract import load_contract
+from graph.model import GraphDocument
+from ingest.evaluate.counts import Agreement, Counts
+from ingest.evaluate.grounding import Grounding, check_grounding
+from ingest.evaluate.identity import Identity, check_identity
+from ingest.evaluate.scoring import AccountScore, named_labels, occurrence_labels, score_account
+from ingest.gold import GoldAccount
+
+__all__ = ["CorpusScore", "evaluate"]
+
+
+def _sum_counts(parts: Sequence[Mapping[str, Counts]], order: Sequence[str]) -> dict[str, Counts]:
+    total: dict[str, Counts] = {}
+    for key in order:
+        present = [p[key] for p in parts if key in p]
+        if present:
+            total[key] = sum(present, Counts())
+    return total
+
+
+def _sum_agreements(parts: Sequence[Mapping[str, Agreement]], order: Sequence[str]) -> dict[str, Agreement]:
+    total: dict[str, Agreement] = {}
+    for key in order:
+        present = [p[key] for p in parts if key in p]
+        if present:
+            total[key] = sum(present, Agreement())
+    return total
+
+
+@dataclass
+class CorpusScore:
+    """The figures `tgraph evaluate` reports, plus the per-account detail."""
+
+    accounts: list[AccountScore]
+    labels: dict[str, Counts]
+    relationships: dict[str, Counts]
+    kinds: dict[str, Agreement]
+    status: Agreement
+    status_strict: Agreement
+    grounding: Grounding
+    identity: Identity
+    micro: dict[str, Counts] = field(default_factory=dict)
+
+    @property
+    def occurrence_kinds(self) -> Agreement:
+        """Kind agreement over Incident, Response and Event together."""
+        return sum((self.kinds[label] for label in occurrence_labels() if label in self.kinds), Agreement())
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "accounts": [a.account for a in self.accounts],
+            "labels": {k: v.as_json() for k, v in self.labels.items()},
+            "relationships": {k: v.as_json() for k, v in self.relationships.items()},
+            "micro": {k: v.as_json() for k, v in self.micro.items()},
+            "kind_agreement": {
+                **{k: v.as_json() for k, v in self.kinds.items()},
+                "occurrences": self.occurrence_kinds.as_json(),
+            },
+            "status_agreement": {
+                "rule": "agrees when the gold status is among the statuses of the predicted "
+                "relationship's evidence in that account; strict: it is the only one",
+                "any": self.status.as_json(),
+                "strict": self.status_strict.as_json(),
+            },
+            "grounding": self.grounding.as_json(),
+            "identity": self.identity.as_json(),
+            "per_account": [a.as_json() for a in self.accounts],
+        }
+
+
+def evaluate(golds: Sequence[GoldAccount], texts: Mapping[str, str], prediction: GraphDocument) -> CorpusScore:
+    """Score ``prediction`` against every gold account.
+
+    ``texts`` maps account ids to normalised texts; it must hold every gold
+    account (gold quotes are located in it), and may hold more (grounding
+    checks every account whose text it knows).
+    """
+    scores = [score_account(gold, texts[gold.account], prediction) for gold in golds]
+    label_order = (*named_labels(), *occurrence_labels())
+    labels = _sum_counts([s.labels for s in scores], label_order)
+    relationships = _sum_counts([s.relationships for s in scores], list(load_contract().relationships))
+    kinds = _sum_agreements([s.kinds for s in scores], load_contract().labels)
+    micro = {
+        "named": sum((labels[l] for l in named_labels() if l in labels), Counts()),
+        "occurrences": sum((labels[l] for l in occurrence_labels() if l in labels), Counts()),
+        "relationships": sum(relationships.values(), Counts()),
+    }
+    return CorpusScore(
+        accounts=scores,
+        labels=labels,
+        relationships=relationships,
+        kinds=kinds,
+        status=sum((s.status for s in scores), Agreement()),
+        status_strict=sum((s.status_strict for s in scores), Agreement()),
+        grounding=check_grounding(prediction, texts),
+        identity=check_identity(golds, scores),
+        micro=micro,
+    )
