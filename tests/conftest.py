@@ -134,3 +134,23 @@ def gold_store(server, gold_document: GraphDocument) -> Iterator[GraphStore]:
     store.write_document(gold_document)
     yield store
     _drop_graph(store)
+
+
+@pytest.fixture(scope="session")
+def seed_document() -> GraphDocument:
+    """The graph the real ingest pipeline builds from seeds/, without a store."""
+    from ingest.pipeline import ingest
+
+    report = ingest([SEEDS], store=None, jobs=1)
+    if report.failures:
+        pytest.fail("ingesting seeds/ failed: " + "; ".join(f.line() for f in report.failures))
+    return report.document
+
+
+@pytest.fixture(scope="session")
+def seed_store(server, seed_document: GraphDocument) -> Iterator[GraphStore]:
+    """A read-only store holding the seeds' ingested graph. Do not write to it."""
+    store = _falkor_store(server, f"seed_{uuid.uuid4().hex[:8]}")
+    store.write_document(seed_document)
+    yield store
+    _drop_graph(store)
