@@ -64,7 +64,8 @@ def account_from_loaded(path: Path, loaded: LoadedText) -> AccountRecord:
     text = normalise_text(loaded.text)
     if not text.strip():
         raise InputError("no text found in the file", where=str(path))
-    title = loaded.title.strip() or first_line(text)
+    # The title is metadata, not evidence: fold odd spaces (no-break, tabs) to plain ones.
+    title = " ".join((loaded.title.strip() or first_line(text)).split())
     properties: dict[str, str | int] = {k: v for k, v in loaded.properties.items() if v not in ("", None)}
     properties["words"] = len(text.split())
     properties.setdefault("file", path.name)

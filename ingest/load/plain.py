@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graph.model import normalise_text
 from ingest.load.base import LoadedText, read_bytes
 from ingest.load.decode import decode_utf8
 from ingest.load.header import parse_header
@@ -27,7 +28,8 @@ def load_plain(path: Path) -> LoadedText:
     Markdown is kept as written (offsets must match the file a reader opens);
     only the title loses its leading ``#`` marks.
     """
-    text = decode_utf8(read_bytes(path), path)
+    # Normalise first, so the header's values read the same characters the offsets count.
+    text = normalise_text(decode_utf8(read_bytes(path), path))
     properties = parse_header(text)
     title = properties.pop("title", "") or _first_line_after_header(text, bool(properties))
     if path.suffix.lower() == ".md":
