@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from graph.errors import InputError
+from graph.errors import InputError, TestimonyGraphError
 from graph.interchange import read_document
 from graph.model import AccountRecord, GraphDocument, merge_documents, normalise_text
 from ingest.gold import GoldAccount, check_gold, load_gold_dir
@@ -78,8 +78,20 @@ def run_extractor(accounts: Sequence[AccountRecord], lexicon_path: Path | None, 
 
     lexicon = load_lexicon(lexicon_path) if lexicon_path else load_lexicon()
     documents = []
-    for account in progress(accounts) if progress else accounts:
-        documents.append(extract(account, lexicon))
+    steps = progress(accounts) if progress else accounts
+    try:
+        for account in steps:
+            documents.append(extract(account, lexicon))
+    except ImportError as exc:
+        # The extractor's stages land one by one; say so rather than print a traceback.
+        raise TestimonyGraphError(
+            f"the extractor is not complete ({exc}); score a document with --prediction instead",
+            where="ingest.extract",
+        ) from None
+    finally:
+        close = getattr(steps, "close", None)
+        if close:
+            close()  # clear the progress bar before any error line
     return merge_documents(*documents)
 
 
