@@ -1,0 +1,201 @@
+"""Statements that read subgraphs out of the store for export, and the
+statements of the replayable Cypher script export.
+
+Reading: every statement returns ``properties(...)`` maps and ids, never node
+objects (CYPHER.md rule 16), and finds nodes by the indexed ``id`` under a
+literal label (rule 4), so selections stay cheap on both engines.
+
+Writing (the script export only; our code never sends these to the user's
+store): the same storage format the store writes, with every value inlined as
+a safely escaped literal so the script runs in ``cypher-shell`` or a Neo4j
+Browser with no parameters.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Iterator, Mapping, Sequence
+
+from graph.contract import load_contract
+from graph.cypher import identifier
+
+__all__ = [
+    "nodes_of_label",
+    "nodes_by_ids",
+    "relationships_of_type",
+    "relationships_from_ids",
+    "neighbours",
+    "incoming",
+    "account_nodes",
+    "account_relationships",
+    "ACCOUNT_NODES",
+    "PEOPLE",
+    "TARGETED_PEOPLE",
+    "PEOPLE_IN_LEADERSHIP_ROLES",
+    "PEOPLE_IN_LEADERSHIP_BODIES",
+    "cypher_literal",
+    "script_merge_nodes",
+    "script_merge_relationships",
+    "examples",
+]
+
+
+# -- reading ---------------------------------------------------------------------------
+
+
+def nodes_of_label(label: str) -> str:
+    """Every node of one label (the whole-graph selection)."""
+    return f"MATCH (n:{identifier(label)})\nRETURN properties(n) AS props"
+
+
+def nodes_by_ids(label: str) -> str:
+    """Parameters: ids. The nodes of one label among ``ids``."""
+    return f"UNWIND $ids AS wanted\nMATCH (n:{identifier(label)} {{id: wanted}})\nRETURN properties(n) AS props"
+
+
+def relationships_of_type(rel_type: str) -> str:
+    """Every relationship of one type (the whole-graph selection)."""
+    return (
+        f"MATCH (a)-[e:{identifier(rel_type)}]->(b)\n"
+        "RETURN a.id AS source, b.id AS target, properties(e) AS props"
+    )
+
+
+def relationships_from_ids(label: str) -> str:
+    """Parameters: ids. Relationships whose both ends are in ``ids``, found from
+    the sources of one label (so the id index is used)."""
+    return (
+        f"UNWIND $ids AS wanted\nMATCH (a:{identifier(label)} {{id: wanted}})-[e]->(b)\n"
+        "WHERE b.id IN $ids\n"
+        "RETURN type(e) AS type, a.id AS source, b.id AS target, properties(e) AS props"
+    )
+
+
+def neighbours(label: str) -> str:
+    """Parameters: ids. The nodes one step from the nodes of one label in ``ids``,
+    either direction (one breadth-first step of an ego network)."""
+    return (
+        f"UNWIND $ids AS wanted\nMATCH (a:{identifier(label)} {{id: wanted}})-[e]-(b)\n"
+        "RETURN DISTINCT b.id AS id, labels(b)[0] AS label"
+    )
+
+
+def incoming(label: str, rel_type: str) -> str:
+    """Parameters: ids. Nodes with a ``rel_type`` relationship into the nodes of
+    one label in ``ids`` (sections PART_OF, roles ROLE_IN, members MEMBER_OF ...)."""
+    return (
+        f"UNWIND $ids AS wanted\nMATCH (x)-[e:{identifier(rel_type)}]->(u:{identifier(label)} {{id: wanted}})\n"
+        "RETURN DISTINCT x.id AS id, labels(x)[0] AS label"
+    )
+
+
+def account_nodes(label: str) -> str:
+    """Parameters: account. Nodes of one label with evidence in that account."""
+    return f"MATCH (n:{identifier(label)})\nWHERE $account IN n.accounts\nRETURN properties(n) AS props"
+
+
+def account_relationships(rel_type: str) -> str:
+    """Parameters: account. Relationships of one type with evidence in that account."""
+    return (
+        f"MATCH (a)-[e:{identifier(rel_type)}]->(b)\nWHERE $account IN e.accounts\n"
+        "RETURN a.id AS source, b.id AS target, properties(e) AS props"
+    )
+
+
+ACCOUNT_NODES = "MATCH (a:Account)\nRETURN properties(a) AS props"
+
+# Redaction looks at the whole store, not only the selection: a survivor's name
+# can sit in an exported account text even when the survivor's node is not selected.
+PEOPLE = """MATCH (p:Person)
+RETURN p.id AS id, p.name AS name, p.aliases AS aliases, p.identity AS identity"""
+
+TARGETED_PEOPLE = """MATCH (p:Person)-[e:TARGET_OF]->(i:Incident)
+RETURN DISTINCT p.id AS id"""
+
+PEOPLE_IN_LEADERSHIP_ROLES = """MATCH (p:Person)-[h:HOLDS_ROLE]->(r:Role)-[e:ROLE_IN]->(b:LeadershipBody)
+RETURN DISTINCT p.id AS id"""
+
+PEOPLE_IN_LEADERSHIP_BODIES = """MATCH (p:Person)-[e:MEMBER_OF]->(b:LeadershipBody)
+RETURN DISTINCT p.id AS id"""
+
+
+# -- the replayable script ---------------------------------------------------------------
+
+# Both engines read these escapes; FalkorDB does not read \uXXXX, so every
+# other character travels as itself (the script is UTF-8).
+_ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _string_literal(value: str) -> str:
+    return "'" + "".join(_ESCAPES.get(ch, ch) for ch in value) + "'"
+
+
+def cypher_literal(value: Any) -> str:
+    """A Cypher literal for a stored value: strings, integers, floats, booleans,
+    lists of those and maps of those (for UNWIND rows).
+
+    >>> cypher_literal("it's")
+    "'it\\\\'s'"
+    >>> cypher_literal(["a", 2, True])
+    "['a', 2, true]"
+    >>> cypher_literal({"id": "x", "props": {"n": 1}})
+    "{id: 'x', props: {n: 1}}"
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"{value!r} has no Cypher literal")
+        return repr(value)
+    if isinstance(value, str):
+        return _string_literal(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(cypher_literal(v) for v in value) + "]"
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{identifier(str(k))}: {cypher_literal(v)}" for k, v in value.items()) + "}"
+    raise ValueError(f"{value!r} has no Cypher literal")
+
+
+def script_merge_nodes(label: str, rows: Sequence[Mapping[str, Any]]) -> str:
+    """Rows: id, props (every stored property). One MERGE per node (rule 2)."""
+    return (
+        f"UNWIND {cypher_literal(list(rows))} AS r\n"
+        f"MERGE (n:{identifier(label)} {{id: r.id}})\n"
+        "SET n += r.props"
+    )
+
+
+def script_merge_relationships(
+    rel_type: str, source_label: str, target_label: str, rows: Sequence[Mapping[str, Any]]
+) -> str:
+    """Rows: source, target, props (every stored property, id included)."""
+    return (
+        f"UNWIND {cypher_literal(list(rows))} AS r\n"
+        f"MATCH (a:{identifier(source_label)} {{id: r.source}})\n"
+        f"MATCH (b:{identifier(target_label)} {{id: r.target}})\n"
+        f"MERGE (a)-[e:{identifier(rel_type)}]->(b)\n"
+        "SET e += r.props"
+    )
+
+
+def examples() -> Iterator[str]:
+    contract = load_contract()
+    for label in contract.labels:
+        yield nodes_of_label(label)
+        yield nodes_by_ids(label)
+        yield relationships_from_ids(label)
+        yield neighbours(label)
+        yield account_nodes(label)
+        for rel in contract.relationships.values():
+            if label in rel.targets:
+                yield incoming(label, rel.name)
+        yield script_merge_nodes(label, [{"id": "x:it's", "props": {"name": "a\nb", "aliases": [], "account_count": 1}}])
+    for rel in contract.relationships.values():
+        yield relationships_of_type(rel.name)
+        yield account_relationships(rel.name)
+        yield script_merge_relationships(
+            rel.name, rel.sources[0], rel.targets[0], [{"source": "a", "target": "b", "props": {"id": "r", "ev_start": [1]}}]
+        )
+    yield from (ACCOUNT_NODES, PEOPLE, TARGETED_PEOPLE, PEOPLE_IN_LEADERSHIP_ROLES, PEOPLE_IN_LEADERSHIP_BODIES)

@@ -1,0 +1,127 @@
+"""Find names in text by their words, replace them, and map offsets across.
+
+Names are matched as sequences of words (case-folded, any punctuation or space
+between them), longest first at each position, so "Ben S (Atlanta)" in a text
+is found from the name "Ben S (Atlanta)" and "Ben Curry" is not mistaken for
+"Ben". Matching by a dictionary of first words keeps the cost linear in the
+text however many names there are (a regex alternation of thousands of names
+is not).
+
+>>> m = NameMatcher.build([("Ben S", "Person 1a2b3c"), ("Ben Curry", None)])
+>>> m.replace("Ben S met ben  s and Ben Curry.")
+'Person 1a2b3c met Person 1a2b3c and Ben Curry.'
+>>> text, offsets = m.replace_with_offsets("Hi Ben S, bye")
+>>> text, offsets.start(3), offsets.end(8), offsets.start(10)
+('Hi Person 1a2b3c, bye', 3, 16, 18)
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Iterable
+
+__all__ = ["NameMatcher", "OffsetMap", "words"]
+
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> tuple[str, ...]:
+    return tuple(w.casefold() for w in _WORD.findall(text))
+
+
+@dataclass
+class OffsetMap:
+    """Maps offsets in the original text to offsets in the replaced text.
+
+    A span that starts or ends inside a replaced name grows to cover the whole
+    replacement, so a quote never keeps half a name.
+    """
+
+    old_starts: list[int] = field(default_factory=list)
+    old_ends: list[int] = field(default_factory=list)
+    new_starts: list[int] = field(default_factory=list)
+    new_ends: list[int] = field(default_factory=list)
+
+    def _shift(self, k: int) -> int:
+        return self.new_ends[k] - self.old_ends[k] if k >= 0 else 0
+
+    def start(self, offset: int) -> int:
+        k = bisect_right(self.old_starts, offset) - 1
+        if k >= 0 and offset < self.old_ends[k]:
+            return self.new_starts[k]
+        return offset + self._shift(k)
+
+    def end(self, offset: int) -> int:
+        k = bisect_left(self.old_starts, offset) - 1
+        if k >= 0 and offset <= self.old_ends[k]:
+            return self.new_ends[k]
+        return offset + self._shift(k)
+
+
+@dataclass
+class NameMatcher:
+    """Names (as word sequences) and what replaces each; ``None`` keeps a name
+    as it is, which shields it from shorter names inside it."""
+
+    by_first_word: dict[str, list[tuple[tuple[str, ...], str | None]]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, names: Iterable[tuple[str, str | None]]) -> "NameMatcher":
+        """``names`` in priority order: the first replacement given for a word
+        sequence wins over later ones."""
+        chosen: dict[tuple[str, ...], str | None] = {}
+        for name, replacement in names:
+            key = words(name)
+            if key and key not in chosen:
+                chosen[key] = replacement
+        matcher = cls()
+        for key, replacement in chosen.items():
+            matcher.by_first_word.setdefault(key[0], []).append((key, replacement))
+        for candidates in matcher.by_first_word.values():
+            candidates.sort(key=lambda c: -len(c[0]))
+        return matcher
+
+    def __bool__(self) -> bool:
+        return bool(self.by_first_word)
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, replacement) of every name to replace, left to right."""
+        if not self.by_first_word:
+            return []
+        tokens = [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
+        found: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(tokens):
+            step = 1
+            for key, replacement in self.by_first_word.get(tokens[i][2], ()):
+                n = len(key)
+                if i + n <= len(tokens) and all(tokens[i + j][2] == key[j] for j in range(1, n)):
+                    if replacement is not None:
+                        found.append((tokens[i][0], tokens[i + n - 1][1], replacement))
+                    step = n
+                    break
+            i += step
+        return found
+
+    def replace(self, text: str) -> str:
+        return self.replace_with_offsets(text)[0]
+
+    def replace_with_offsets(self, text: str) -> tuple[str, OffsetMap]:
+        offsets = OffsetMap()
+        pieces: list[str] = []
+        last = 0
+        length = 0
+        for start, end, replacement in self.spans(text):
+            pieces.append(text[last:start])
+            length += start - last
+            offsets.old_starts.append(start)
+            offsets.old_ends.append(end)
+            offsets.new_starts.append(length)
+            pieces.append(replacement)
+            length += len(replacement)
+            offsets.new_ends.append(length)
+            last = end
+        pieces.append(text[last:])
+        return "".join(pieces), offsets
