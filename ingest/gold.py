@@ -63,11 +63,20 @@ class GoldAccount:
         raise KeyError(entity_id)
 
 
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    """A YAML error on one line (PyYAML's own message spans several)."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or " ".join(str(exc).split())
+    return f"not valid YAML (line {mark.line + 1}, column {mark.column + 1}: {problem})" if mark else f"not valid YAML ({problem})"
+
+
 def load_gold(path: str | Path) -> GoldAccount:
     path = Path(path)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+    except yaml.YAMLError as exc:
+        raise InputError(f"cannot read gold annotations: {_yaml_problem(exc)}", where=str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read gold annotations: {exc}", where=str(path)) from None
     if not isinstance(data, dict) or "account" not in data:
         raise InputError("not a gold file (needs account, entities, relations)", where=str(path))
