@@ -117,6 +117,10 @@ def load_all(files: Sequence[Path], show_progress: bool = False) -> tuple[list[t
 def classify(accounts: Iterable[AccountRecord], store: GraphStore | None) -> dict[str, AccountStatus]:
     """New, changed or unchanged, by the sha256 of the text the store already holds."""
     accounts = list(accounts)
+    if store is not None:
+        # A brand-new graph does not exist until something creates it, and the
+        # embedded engine refuses reads on it; the schema (indexes) creates it.
+        store.ensure_schema()
     stored = store.accounts_by_id(a.id for a in accounts) if store is not None and accounts else {}
     statuses: dict[str, AccountStatus] = {}
     for account in accounts:

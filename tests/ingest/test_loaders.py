@@ -159,7 +159,7 @@ def test_pdf_text_layer_pages_joined(tmp_path: Path) -> None:
 
 
 def test_committed_pdf_fixture_loads() -> None:
-    account = load_account(FIXTURES / "account.pdf")
+    account = load_account(FIXTURES / "letter.pdf")
     assert account.title == "Leaving the Example Party"
     assert "National Committee" in account.text
 
