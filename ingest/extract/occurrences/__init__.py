@@ -1,0 +1,99 @@
+"""The occurrence stage: what happened, told by one account.
+
+From the account's text and the entities already found, this stage finds the
+incidents, responses and events the account narrates (with kinds, dates and
+the clauses that tell them) and every relationship that ties them to people,
+bodies, organisations and each other. Pure and deterministic: compiled
+regular expressions over sentences, vocabulary from the lexicon
+(``triggers``, ``occurrence_cues``, ``status_cues``, ``dates``).
+
+The chain, one module each: :mod:`.scan` (sentences, clauses, trigger hits),
+:mod:`.grouping` (one node per occurrence, dates), :mod:`.participants`
+(ties to entities), :mod:`.links` (RESPONDS_TO, LED_TO), :mod:`.membership`
+(JOINED, LEFT); :mod:`.edges` keeps every relationship inside the contract.
+"""
+
+from __future__ import annotations
+
+from graph.contract import load_contract
+from graph.model import AccountRecord, Evidence, Node, make_id
+from ingest.extract.dates import normalise_date
+from ingest.extract.occurrences.context import Mentions
+from ingest.extract.occurrences.edges import EdgeSet
+from ingest.extract.occurrences.grouping import Occurrence, date_occurrences, group_hits
+from ingest.extract.occurrences.links import tie_consequences, tie_responses
+from ingest.extract.occurrences.membership import tie_membership
+from ingest.extract.occurrences.participants import Scene, tie_participants, tie_reports
+from ingest.extract.occurrences.scan import scan
+from ingest.extract.occurrences.vocabulary import vocabulary
+from ingest.extract.status import evidence_status
+from ingest.extract.types import EntityResult, OccurrenceResult
+from ingest.lexicon import Lexicon
+
+__all__ = ["extract_occurrences"]
+
+_NAME_CHARS = 80
+_DESCRIPTION_CHARS = 240
+
+
+def extract_occurrences(account: AccountRecord, entities: EntityResult, lexicon: Lexicon) -> OccurrenceResult:
+    """Incidents, responses and events ``account`` narrates, and their relationships."""
+    text = account.text or ""
+    vocab = vocabulary(lexicon)
+    sentences, hits = scan(text, vocab)
+    occurrences = group_hits(hits, text, vocab)
+    anchor = normalise_date(account.properties.get("published"), lexicon)
+    date_occurrences(occurrences, sentences, anchor, lexicon)
+
+    nodes: list[Node] = []
+    node_ids: dict[int, str] = {}
+    for occ in occurrences:
+        node = _node(account, occ, sentences, lexicon)
+        node_ids[id(occ)] = node.id
+        nodes.append(node)
+
+    mentions = Mentions(entities)
+    labels = dict(mentions.labels)
+    labels.update({n.id: n.label for n in nodes})
+    edges = EdgeSet(account.id, text, load_contract(), labels)
+    scene = Scene(text, sentences, mentions, vocab, lexicon, entities.primary_organization_id, node_ids)
+    for occ in occurrences:
+        tie_participants(occ, scene, edges)
+    tie_reports(occurrences, scene, edges)
+    tie_responses(occurrences, scene, edges)
+    tie_consequences(occurrences, scene, edges)
+    tie_membership(occurrences, scene, edges)
+    return OccurrenceResult(nodes=nodes, relationships=edges.relationships())
+
+
+def _node(account: AccountRecord, occ: Occurrence, sentences: list, lexicon: Lexicon) -> Node:
+    text = account.text or ""
+    first = occ.first
+    description = _trim(first.clause.text, _DESCRIPTION_CHARS)
+    properties: dict[str, str] = {"kind": occ.kind, "description": description}
+    if occ.date is not None:
+        properties["date_text"] = occ.date.text
+        if occ.date.iso:
+            properties["date"] = occ.date.iso
+    evidence = []
+    for hit in occ.hits:
+        i = hit.sentence
+        status = evidence_status(
+            sentences[i].text,
+            sentences[i - 1].text if i > 0 else "",
+            sentences[i + 1].text if i + 1 < len(sentences) else "",
+            role="telling",
+            lexicon=lexicon,
+        )
+        evidence.append(Evidence(account.id, hit.clause.start, hit.clause.end, text[hit.clause.start:hit.clause.end], status))
+    node_id = make_id(occ.label, account.id, occ.kind, str(first.trigger.start))
+    name = f"{occ.kind.replace('_', ' ')}: {_trim(first.clause.text, _NAME_CHARS)}"
+    return Node(node_id, occ.label, name, (), properties, tuple(evidence))
+
+
+def _trim(value: str, limit: int) -> str:
+    value = " ".join(value.split())
+    if len(value) <= limit:
+        return value
+    cut = value[:limit].rsplit(" ", 1)[0]
+    return cut + "…"

@@ -1,0 +1,133 @@
+"""Who is where around a trigger: the entities, the narrator and pronouns of a clause.
+
+Roles are read from word order, which is crude but predictable: mentions
+before the trigger are the subject side, mentions after it the object side,
+and a mention right after "by" or "from" is the agent of a passive ("was
+banned by the union", "an email from the treasurer"). First-person words
+stand for the narrator; "he", "she" and "they" stand for the latest other
+person mentioned shortly before.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from ingest.extract.occurrences.scan import Hit
+from ingest.extract.occurrences.vocabulary import Vocabulary
+from ingest.extract.types import EntityResult, Mention
+
+__all__ = ["Mentions", "ClauseContext", "read_clause"]
+
+# How far back (in characters) a pronoun looks for the person it stands for.
+_PRONOUN_REACH = 600
+_DETERMINERS = frozenset({"the", "a", "an", "my", "our", "his", "her", "their", "its"})
+
+
+class Mentions:
+    """The entity stage's mentions, searchable by offset."""
+
+    def __init__(self, entities: EntityResult) -> None:
+        self.narrator = entities.narrator_id
+        self.items = sorted(entities.mentions, key=lambda m: (m.start, m.end))
+        self.starts = [m.start for m in self.items]
+        self.labels: dict[str, str] = {m.node_id: m.label for m in self.items}
+        for node in entities.nodes:
+            self.labels.setdefault(node.id, node.label)
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [m for m in self.items[lo:hi] if m.end <= end]
+
+    def latest_person_before(self, position: int, exclude: set[str]) -> Mention | None:
+        hi = bisect.bisect_left(self.starts, position)
+        for m in reversed(self.items[:hi]):
+            if m.start < position - _PRONOUN_REACH:
+                return None
+            if m.label == "Person" and m.node_id != self.narrator and m.node_id not in exclude:
+                return m
+        return None
+
+    def latest_before(self, position: int, labels: tuple[str, ...], reach: int) -> Mention | None:
+        hi = bisect.bisect_left(self.starts, position)
+        for m in reversed(self.items[:hi]):
+            if m.start < position - reach:
+                return None
+            if m.label in labels:
+                return m
+        return None
+
+
+@dataclass
+class ClauseContext:
+    """What one clause says about the happening its trigger names."""
+
+    subject: list[Mention]
+    objects: list[Mention]
+    agent: Mention | None
+    narrator_subject: bool
+    narrator_object: bool
+    first_person: bool
+    pronoun_subject: Mention | None
+    pronoun_object: Mention | None
+
+    def subject_of(self, labels: tuple[str, ...]) -> Mention | None:
+        """The nearest subject-side mention of one of ``labels``."""
+        for m in reversed(self.subject):
+            if m.label in labels:
+                return m
+        return None
+
+    def objects_of(self, labels: tuple[str, ...]) -> list[Mention]:
+        return [m for m in self.objects if m.label in labels]
+
+
+def _resolve_pronoun(text: str, start: int, end: int, vocab: Vocabulary, mentions: Mentions,
+                     exclude: set[str]) -> Mention | None:
+    for _gender, pattern in vocab.pronouns:
+        if pattern.search(text[start:end]):
+            return mentions.latest_person_before(start, exclude)
+    return None
+
+
+def read_clause(hit: Hit, text: str, vocab: Vocabulary, mentions: Mentions) -> ClauseContext:
+    """The entities, narrator and pronouns around ``hit`` within its clause."""
+    clause = hit.clause
+    narrator = mentions.narrator
+    inside = [m for m in mentions.within(clause.start, clause.end) if m.node_id != narrator]
+    subject = [m for m in inside if m.end <= hit.trigger.start]
+    objects = [m for m in inside if m.start >= hit.trigger.end]
+    agent = None
+    after = text[hit.trigger.end:clause.end]
+    if vocab.agent is not None and objects:
+        # "by the EC", "an email from Ahmed S": the agent word sits just before the mention.
+        words = [w for w in text[hit.trigger.end:objects[0].start].lower().split() if w not in _DETERMINERS]
+        if words and len(words) <= 3 and vocab.agent.fullmatch(words[-1]):
+            agent = objects[0]
+    before_text = text[clause.start:hit.trigger.start]
+    first_person = bool(vocab.first_person and vocab.first_person.search(clause.text))
+    narrator_subject = bool(vocab.first_person and _subject_first_person(before_text))
+    narrator_object = bool(
+        vocab.first_person_object
+        and (vocab.first_person_object.search(after) or _passive_first_person(before_text))
+    )
+    exclude = {m.node_id for m in inside}
+    pronoun_subject = None
+    if not subject:
+        pronoun_subject = _resolve_pronoun(text, clause.start, hit.trigger.start, vocab, mentions, set())
+    pronoun_object = None
+    if not objects and agent is None:
+        pronoun_object = _resolve_pronoun(text, hit.trigger.end, clause.end, vocab, mentions, exclude)
+    return ClauseContext(subject, objects, agent, narrator_subject, narrator_object, first_person,
+                         pronoun_subject, pronoun_object)
+
+
+def _subject_first_person(before: str) -> bool:
+    words = before.replace("’", "'").split()
+    return any(w.strip(",.;:\"“”") in ("I", "We", "we", "I'm", "I've", "I'd") for w in words)
+
+
+def _passive_first_person(before: str) -> bool:
+    folded = before.replace("’", "'")
+    return any(cue in folded for cue in ("I was ", "I've been", "I have been", "I had been", "we were ", "We were "))

@@ -1,0 +1,90 @@
+"""One node per occurrence: hits that tell the same happening are grouped.
+
+A hit joins an earlier occurrence of the same label and kind when the text is
+plainly still telling it (within a few sentences), or when it refers back with
+a determiner ("the incident", "this meeting", "said discussion") to one told
+not too long before. Everything else starts a new occurrence. Each occurrence
+then gets its date: the first resolvable date in the sentences that tell it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from ingest.extract.dates import DateMention, first_date
+from ingest.extract.occurrences.scan import Hit
+from ingest.extract.occurrences.vocabulary import Vocabulary
+from ingest.extract.types import Span
+
+__all__ = ["Occurrence", "group_hits", "date_occurrences"]
+
+# How many sentences apart two hits of one kind may be and still tell one happening.
+_CONTINUATION = 4
+# How far back a definite reference ("the meeting") reaches.
+_ANAPHORA = 25
+
+
+@dataclass
+class Occurrence:
+    label: str
+    kind: str
+    hits: list[Hit] = field(default_factory=list)
+    date: DateMention | None = None
+
+    @property
+    def first(self) -> Hit:
+        return self.hits[0]
+
+    @property
+    def last_sentence(self) -> int:
+        return self.hits[-1].sentence
+
+    @property
+    def sentences(self) -> list[int]:
+        return sorted({h.sentence for h in self.hits})
+
+
+def _anaphoric(hit: Hit, text: str, vocab: Vocabulary) -> bool:
+    """Whether the word just before the trigger points back ("the", "this", "said")."""
+    if vocab.anaphora is None:
+        return False
+    before = text[max(hit.clause.start, hit.trigger.start - 12):hit.trigger.start].split()
+    return bool(before) and bool(vocab.anaphora.fullmatch(before[-1]))
+
+
+def group_hits(hits: list[Hit], text: str, vocab: Vocabulary) -> list[Occurrence]:
+    """Occurrences in order of first telling, each with every hit that tells it."""
+    occurrences: list[Occurrence] = []
+    for hit in hits:
+        target: Occurrence | None = None
+        anaphoric = _anaphoric(hit, text, vocab)
+        for occ in reversed(occurrences):
+            if occ.label != hit.label or occ.kind != hit.kind:
+                continue
+            gap = hit.sentence - occ.last_sentence
+            if gap <= _CONTINUATION or (anaphoric and gap <= _ANAPHORA):
+                target = occ
+            break  # only the latest occurrence of a kind is a candidate
+        if target is None:
+            occurrences.append(Occurrence(hit.label, hit.kind, [hit]))
+        elif all(h.clause != hit.clause for h in target.hits):
+            target.hits.append(hit)
+    return occurrences
+
+
+def date_occurrences(occurrences: list[Occurrence], sentences: list[Span], anchor: str | None,
+                     lexicon: Mapping[str, Any]) -> None:
+    """Set each occurrence's date from its sentences; relative offsets count from the
+    latest date told before it ("a year after I joined" after "In 2018, I joined")."""
+    reference: str | None = None
+    for occ in occurrences:
+        for index in occ.sentences:
+            sentence = sentences[index]
+            found = first_date(sentence.text, anchor, reference, offset=sentence.start, lexicon=lexicon)
+            if found is not None and (occ.date is None or (occ.date.iso is None and found.iso)):
+                occ.date = found
+            if occ.date is not None and occ.date.iso:
+                break
+        if occ.date is not None and occ.date.iso:
+            reference = occ.date.iso

@@ -1,0 +1,70 @@
+"""Ties between occurrences: what a response answers, and what led to what.
+
+RESPONDS_TO: a response answers the incident told in its own sentence, else
+the event told there ("reprimanded me for my conduct during said
+discussion"), else the latest incident told before it, else the latest event.
+
+LED_TO: where a sentence draws a consequence ("as a result of", "this led
+to", "prompted", "after this"), the occurrence told after the cue follows from
+the one told before it in the same sentence, or from the latest one told
+before the sentence.
+"""
+
+from __future__ import annotations
+
+from ingest.extract.occurrences.edges import Edge, EdgeSet
+from ingest.extract.occurrences.grouping import Occurrence
+from ingest.extract.occurrences.participants import Scene
+
+__all__ = ["tie_responses", "tie_consequences"]
+
+# A response answers something told at most this many sentences before it.
+_RESPONSE_REACH = 40
+
+
+def tie_responses(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet) -> None:
+    for occ in occurrences:
+        if occ.label != "Response":
+            continue
+        hit = occ.first
+        here = [o for o in occurrences if o is not occ and hit.sentence in o.sentences and o.label != "Response"]
+        target = next((o for o in here if o.label == "Incident"), None) or next(iter(here), None)
+        if target is None:
+            before = [o for o in occurrences if o.first.sentence < hit.sentence
+                      and hit.sentence - o.last_sentence <= _RESPONSE_REACH]
+            target = next((o for o in reversed(before) if o.label == "Incident"), None)
+            if target is None:
+                target = next((o for o in reversed(before) if o.label == "Event"), None)
+        if target is not None:
+            status = scene.status(hit, "telling")
+            edges.add(Edge("RESPONDS_TO", scene.node_ids[id(occ)], scene.node_ids[id(target)],
+                           hit.clause.start, hit.clause.end, status))
+
+
+def tie_consequences(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet) -> None:
+    cue = scene.vocab.consequence
+    if cue is None:
+        return
+    for index, sentence in enumerate(scene.sentences):
+        match = cue.search(sentence.text)
+        if match is None:
+            continue
+        at = sentence.start + match.start()
+        told = [(h.trigger.start, o) for o in occurrences for h in o.hits if h.sentence == index]
+        if not told:
+            continue
+        told.sort(key=lambda pair: pair[0])
+        after = [o for start, o in told if start >= at]
+        before = [o for start, o in told if start < at]
+        if after and before:
+            cause, effect = before[-1], after[0]
+        else:
+            effect = (after or before)[0]
+            earlier = [o for o in occurrences if o.last_sentence < index and o is not effect]
+            if not earlier:
+                continue
+            cause = max(earlier, key=lambda o: o.last_sentence)
+        if cause is effect:
+            continue
+        edges.add(Edge("LED_TO", scene.node_ids[id(cause)], scene.node_ids[id(effect)],
+                       sentence.start, sentence.end, scene.status(effect.first, "telling")))

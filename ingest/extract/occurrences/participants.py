@@ -1,0 +1,190 @@
+"""Ties between occurrences and the people, bodies and organisations around them.
+
+For each clause that tells an occurrence:
+
+- Incident: the agent or subject is ACCUSED_IN it (status from the words:
+  alleged unless admitted, denied or found); the narrator as object ("harassed
+  me", "I was assaulted") or a person on the object side is its TARGET_OF;
+  the narrator WITNESSED it on a witnessing cue.
+- Response: the agent or subject (a person, body or organisation) is who it
+  was TAKEN_BY, falling back on the body last named, then the primary
+  organisation; the narrator or the person on the object side is whom it
+  AFFECTS.
+- Event: the narrator (first person) and the people named in the clause
+  PARTICIPATED_IN it; so do bodies written to or met.
+- All: OCCURRED_IN the primary organisation, and in any branch the clause
+  names.
+
+Separately, sentences that raise something ("I told my branch chair", "came
+forward to the EC") make their teller REPORTED the incident told last and the
+incident REPORTED_TO the people and bodies they name.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from ingest.extract.occurrences.context import Mentions, read_clause
+from ingest.extract.occurrences.edges import Edge, EdgeSet
+from ingest.extract.occurrences.grouping import Occurrence
+from ingest.extract.occurrences.scan import Hit
+from ingest.extract.occurrences.vocabulary import Vocabulary
+from ingest.extract.status import Role, evidence_status
+from ingest.extract.types import Span
+
+__all__ = ["Scene", "tie_participants", "tie_reports"]
+
+_ACTORS = ("Person", "LeadershipBody", "Organization")
+_CONTEXTS = ("Organization", "Branch")
+# A body named this close before a passive response is the likeliest actor.
+_BODY_REACH = 500
+
+
+class Scene:
+    """Everything the participant rules read: text, sentences, mentions, vocabulary."""
+
+    def __init__(self, text: str, sentences: list[Span], mentions: Mentions, vocab: Vocabulary,
+                 lexicon: Mapping[str, Any], primary: str | None, node_ids: dict[int, str]) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.mentions = mentions
+        self.vocab = vocab
+        self.lexicon = lexicon
+        self.primary = primary
+        self.node_ids = node_ids  # id(occurrence) -> node id
+
+    def status(self, hit: Hit, role: Role) -> str:
+        i = hit.sentence
+        before = self.sentences[i - 1].text if i > 0 else ""
+        after = self.sentences[i + 1].text if i + 1 < len(self.sentences) else ""
+        return evidence_status(self.sentences[i].text, before, after, role=role, lexicon=self.lexicon)
+
+
+def _edge(rel_type: str, source: str, target: str, hit: Hit, status: str = "stated", **props: Any) -> Edge:
+    return Edge(rel_type, source, target, hit.clause.start, hit.clause.end, status, tuple(props.items()))
+
+
+def tie_participants(occ: Occurrence, scene: Scene, edges: EdgeSet) -> None:
+    node = scene.node_ids[id(occ)]
+    narrator = scene.mentions.narrator
+    for hit in occ.hits:
+        ctx = read_clause(hit, scene.text, scene.vocab, scene.mentions)
+        # Organisational context: the primary organisation, and branches named here.
+        if scene.primary:
+            edges.add(_edge("OCCURRED_IN", node, scene.primary, hit))
+        for m in ctx.subject + ctx.objects:
+            if m.label == "Branch":
+                edges.add(_edge("OCCURRED_IN", node, m.node_id, hit))
+        if occ.label == "Incident":
+            _incident(node, occ, hit, ctx, scene, edges, narrator)
+        elif occ.label == "Response":
+            _response(node, hit, ctx, scene, edges, narrator)
+        else:
+            _event(node, occ, hit, ctx, scene, edges, narrator)
+
+
+def _incident(node: str, occ: Occurrence, hit: Hit, ctx: Any, scene: Scene, edges: EdgeSet,
+              narrator: str | None) -> None:
+    accused = ctx.agent if ctx.agent is not None and ctx.agent.label == "Person" else None
+    if accused is None:
+        accused = ctx.subject_of(("Person",)) or ctx.pronoun_subject
+    if occ.kind == "dissent":
+        # Dissent is raised, not inflicted: its subject is who raised it.
+        teller = narrator if ctx.narrator_subject or (accused is None and ctx.first_person) else (accused.node_id if accused else None)
+        if teller:
+            edges.add(_edge("REPORTED", teller, node, hit, scene.status(hit, "telling")))
+        return
+    if accused is not None and not ctx.narrator_subject:
+        edges.add(_edge("ACCUSED_IN", accused.node_id, node, hit, scene.status(hit, "accusation")))
+    if narrator and ctx.narrator_object:
+        edges.add(_edge("TARGET_OF", narrator, node, hit, scene.status(hit, "experience")))
+    else:
+        accused_id = accused.node_id if accused is not None else None
+        for m in ctx.objects_of(("Person",)):
+            if m.node_id != accused_id:
+                edges.add(_edge("TARGET_OF", m.node_id, node, hit, scene.status(hit, "accusation")))
+                break
+    sentence = scene.sentences[hit.sentence].text
+    if narrator and scene.vocab.witnessing is not None and scene.vocab.witnessing.search(sentence) and ctx.first_person:
+        edges.add(_edge("WITNESSED", narrator, node, hit))
+
+
+def _response(node: str, hit: Hit, ctx: Any, scene: Scene, edges: EdgeSet, narrator: str | None) -> None:
+    actor = ctx.agent if ctx.agent is not None and ctx.agent.label in _ACTORS else None
+    if actor is None:
+        actor = ctx.subject_of(_ACTORS)
+    if actor is None and not ctx.narrator_subject:
+        actor = ctx.pronoun_subject
+    status = scene.status(hit, "telling")
+    if actor is not None:
+        edges.add(_edge("TAKEN_BY", node, actor.node_id, hit, status))
+    elif not ctx.narrator_subject:
+        body = scene.mentions.latest_before(hit.clause.start, ("LeadershipBody",), _BODY_REACH)
+        fallback = body.node_id if body is not None else scene.primary
+        if fallback:
+            edges.add(_edge("TAKEN_BY", node, fallback, hit, status))
+    actor_id = actor.node_id if actor is not None else None
+    if narrator and ctx.narrator_object:
+        edges.add(_edge("AFFECTS", node, narrator, hit, status))
+        return
+    for m in ctx.objects_of(("Person",)):
+        if m.node_id != actor_id:
+            edges.add(_edge("AFFECTS", node, m.node_id, hit, status))
+            return
+    if ctx.pronoun_object is not None and ctx.pronoun_object.node_id != actor_id:
+        edges.add(_edge("AFFECTS", node, ctx.pronoun_object.node_id, hit, status))
+
+
+def _event(node: str, occ: Occurrence, hit: Hit, ctx: Any, scene: Scene, edges: EdgeSet,
+           narrator: str | None) -> None:
+    status = scene.status(hit, "telling")
+    if narrator and ctx.first_person:
+        edges.add(_edge("PARTICIPATED_IN", narrator, node, hit, status))
+    for m in ctx.subject + ctx.objects:
+        if m.label == "Person":
+            edges.add(_edge("PARTICIPATED_IN", m.node_id, node, hit, status))
+        elif m.label == "LeadershipBody" and occ.kind in ("correspondence", "meeting", "conversation", "vote"):
+            edges.add(_edge("PARTICIPATED_IN", m.node_id, node, hit, status))
+    if not ctx.subject and ctx.pronoun_subject is not None and occ.kind in ("conversation", "correspondence", "meeting"):
+        edges.add(_edge("PARTICIPATED_IN", ctx.pronoun_subject.node_id, node, hit, status))
+
+
+def tie_reports(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet) -> None:
+    """REPORTED and REPORTED_TO from sentences that raise an incident told shortly before."""
+    cue = scene.vocab.reporting
+    if cue is None:
+        return
+    incidents = [o for o in occurrences if o.label == "Incident"]
+    if not incidents:
+        return
+    narrator = scene.mentions.narrator
+    for index, sentence in enumerate(scene.sentences):
+        match = cue.search(sentence.text)
+        if match is None:
+            continue
+        # The incident raised: one told in this sentence, else the latest one told
+        # in the few sentences before.
+        told = [o for o in incidents if index in o.sentences]
+        if not told:
+            earlier = [o for o in incidents if o.first.sentence <= index and index - o.last_sentence <= 6]
+            told = earlier[-1:]
+        if not told:
+            continue
+        incident = told[0]
+        node = scene.node_ids[id(incident)]
+        cue_at = sentence.start + match.start()
+        before = scene.text[sentence.start:cue_at]
+        mentions = [m for m in scene.mentions.within(sentence.start, sentence.end) if m.node_id != narrator]
+        tellers = [m for m in mentions if m.end <= cue_at and m.label == "Person"]
+        span = Edge("REPORTED", "", "", sentence.start, sentence.end)
+        first_person_teller = any(w in ("I", "we", "We") for w in before.split())
+        teller = narrator if first_person_teller else (tellers[-1].node_id if tellers else None)
+        if teller is None and not first_person_teller:
+            pron = scene.mentions.latest_person_before(cue_at, set()) if before.strip().lower().startswith(("she", "he", "they")) else None
+            teller = pron.node_id if pron else None
+        status = evidence_status(sentence.text, role="telling", lexicon=scene.lexicon)
+        if teller:
+            edges.add(Edge("REPORTED", teller, node, span.start, span.end, status))
+        for m in mentions:
+            if m.start >= cue_at and m.label in ("Person", "LeadershipBody") and m.node_id != teller:
+                edges.add(Edge("REPORTED_TO", node, m.node_id, span.start, span.end, status))

@@ -1,0 +1,112 @@
+"""The occurrence stage's vocabulary, compiled once per lexicon.
+
+Lexicon entries (``triggers`` and ``occurrence_cues``) are case-insensitive
+regular expressions matched at word boundaries, where a space matches any
+white space and ``~`` lets up to four words stand between two parts. This
+module turns them into compiled patterns; nothing else reads those sections.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Mapping
+
+__all__ = ["Trigger", "Vocabulary", "vocabulary", "compile_entries"]
+
+_GAP = r"(?:\s+[\w’'“”\"-]+){0,4}\s+"
+_OCCURRENCE_LABELS = ("Incident", "Response", "Event")
+
+
+def _entry(entry: str) -> str:
+    return entry.replace(" ~ ", _GAP).replace(" ", r"\s+")
+
+
+def compile_entries(entries: list[str] | tuple[str, ...], flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
+    """One pattern matching any entry at word boundaries (None when there are none).
+
+    >>> compile_entries(["told", "came forward"]).search("she came  forward to the EC").group(0)
+    'came  forward'
+    """
+    if not entries:
+        return None
+    body = "|".join(f"(?:{_entry(str(e))})" for e in sorted(entries, key=len, reverse=True))
+    return re.compile(rf"(?<![\w’'])(?:{body})(?![\w])", flags)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A compiled trigger family: every entry of one label and kind."""
+
+    label: str
+    kind: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    triggers: tuple[Trigger, ...]
+    generic: re.Pattern[str] | None
+    narrative: re.Pattern[str] | None
+    end_of_account: re.Pattern[str] | None
+    reporting: re.Pattern[str] | None
+    witnessing: re.Pattern[str] | None
+    first_person: re.Pattern[str] | None
+    first_person_object: re.Pattern[str] | None
+    consequence: re.Pattern[str] | None
+    anaphora: re.Pattern[str] | None
+    agent: re.Pattern[str] | None
+    pronouns: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return tuple((k, _freeze(v)) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def _thaw(value: Any) -> Any:
+    if isinstance(value, tuple) and value and all(isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], str) for v in value):
+        return {k: _thaw(v) for k, v in value}
+    if isinstance(value, tuple):
+        return [_thaw(v) for v in value]
+    return value
+
+
+def vocabulary(lexicon: Mapping[str, Any]) -> Vocabulary:
+    """The compiled vocabulary of ``lexicon`` (cached on its occurrence sections)."""
+    return _build(_freeze(lexicon.get("triggers") or {}), _freeze(lexicon.get("occurrence_cues") or {}))
+
+
+@lru_cache(maxsize=8)
+def _build(triggers_key: Any, cues_key: Any) -> Vocabulary:
+    triggers = _thaw(triggers_key) or {}
+    cues = _thaw(cues_key) or {}
+    compiled: list[Trigger] = []
+    for label in _OCCURRENCE_LABELS:
+        for kind, entries in (triggers.get(label) or {}).items():
+            pattern = compile_entries(list(entries or ()))
+            if pattern is not None:
+                compiled.append(Trigger(label, str(kind), pattern))
+    pronouns = tuple(
+        (gender, pattern)
+        for gender, words in (cues.get("pronouns") or {}).items()
+        if (pattern := compile_entries(list(words))) is not None
+    )
+    return Vocabulary(
+        triggers=tuple(compiled),
+        generic=compile_entries(list(triggers.get("generic") or ())),
+        narrative=compile_entries(list(triggers.get("narrative") or ())),
+        end_of_account=compile_entries(list(triggers.get("end_of_account") or ()), flags=re.IGNORECASE | re.MULTILINE),
+        reporting=compile_entries(list(cues.get("reporting") or ())),
+        witnessing=compile_entries(list(cues.get("witnessing") or ())),
+        first_person=compile_entries(list(cues.get("first_person") or ())),
+        first_person_object=compile_entries(list(cues.get("first_person_object") or ())),
+        consequence=compile_entries(list(cues.get("consequence") or ())),
+        anaphora=compile_entries(list(cues.get("anaphora") or ())),
+        agent=compile_entries(list(cues.get("agent") or ())),
+        pronouns=pronouns,
+    )
