@@ -8,7 +8,7 @@ from typing import Sequence
 import click
 
 from graph.errors import InputError
-from graph.model import AccountRecord
+from graph.model import AccountRecord, sha256_text
 
 __all__ = ["evaluate"]
 
@@ -72,17 +72,26 @@ def evaluate(
         document = sources.prediction_from_store([g.account for g in golds])
     else:
         document = sources.run_extractor(accounts, lexicon, _progress)
-    # Grounding also checks accounts the prediction brings its own text for.
-    for account in document.accounts:
-        if account.id not in texts and account.text is not None:
-            texts[account.id] = account.text
-    if not any(e.account in texts for item in (*document.nodes, *document.relationships) for e in item.evidence) and (
-        document.nodes or document.relationships
+    source = str(prediction) if prediction else ("store" if from_store else "extractor")
+    gold_ids = set(texts)
+    if (document.nodes or document.relationships) and not any(
+        e.account in gold_ids for item in (*document.nodes, *document.relationships) for e in item.evidence
     ):
         raise InputError(
-            "the prediction has no evidence in any gold account; are the account ids the gold file stems?",
-            where=str(prediction) if prediction else "prediction",
+            "the prediction has no evidence in any gold account; are its account ids the gold file stems?",
+            where=source,
         )
+    for account in document.accounts:
+        if account.id in gold_ids:
+            if account.sha256 and account.sha256 != sha256_text(texts[account.id]):
+                # Offsets then refer to another text: grounding and overlaps will suffer.
+                click.echo(
+                    f"warning: {source}: account {account.id} was made from a different text than "
+                    f"the one in {texts_dir} (sha256 differs); spans are scored against {texts_dir}",
+                    err=True,
+                )
+        elif account.text is not None:
+            texts[account.id] = account.text  # grounding checks every text the prediction brings
     score = score_corpus(golds, texts, document)
     if as_json:
         click.echo(format_json(score))

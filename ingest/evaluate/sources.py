@@ -27,12 +27,11 @@ def load_golds(directory: Path) -> list[GoldAccount]:
     golds = load_gold_dir(directory)
     if not golds:
         raise InputError("no gold annotations (*.yaml) here", where=str(directory))
-    seen: dict[str, Path | None] = {}
     for gold in golds:
         check_gold(gold)
-        if gold.account in seen:
-            raise InputError(f"account {gold.account} is annotated twice (also in {seen[gold.account]})", where=str(gold.path))
-        seen[gold.account] = gold.path
+        if gold.path is not None and gold.path.stem != gold.account:
+            # The file stem names the text to read; the two must agree.
+            raise InputError(f"the file is named {gold.path.stem} but annotates account {gold.account}", where=str(gold.path))
     return golds
 
 

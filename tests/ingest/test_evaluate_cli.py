@@ -127,3 +127,25 @@ def test_cli_help_explains_every_option(cli_env: dict[str, str]) -> None:
     assert result.returncode == 0
     for option in ("--gold", "--texts", "--prediction", "--from-store", "--lexicon", "--json", "--details"):
         assert option in result.stdout
+
+
+def test_cli_refuses_a_gold_file_named_for_another_account(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    misnamed = tmp_path / "other.yaml"
+    misnamed.write_text((FIXTURES / "tiny_a.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    line = _error(run(cli_env, "--gold", str(tmp_path), "--texts", str(FIXTURES)))
+    assert line == f"error: {misnamed}: the file is named other but annotates account tiny_a"
+
+
+def test_cli_warns_when_the_prediction_was_made_from_another_text(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    from graph.model import AccountRecord, Evidence, GraphDocument, Node
+
+    account = AccountRecord.from_text("tiny_a", "Sam Roe wrote another text", title="x")
+    node = Node("person:sam-roe", "Person", "Sam Roe", (), {}, (Evidence("tiny_a", 0, 7, "Sam Roe", "stated"),))
+    path = tmp_path / "other-text.json"
+    write_document(GraphDocument((account,), (node,), ()), path)
+    result = run(cli_env, "--gold", str(FIXTURES), "--texts", str(FIXTURES), "--prediction", str(path), "--json")
+    assert result.returncode == 0, result.stderr
+    assert "made from a different text" in result.stderr
+    report = json.loads(result.stdout)
+    assert report["grounding"]["verbatim"] == 0  # checked against fixtures_evaluate/tiny_a.txt
+    assert report["labels"]["Person"]["true_positive"] == 1
