@@ -24,6 +24,7 @@ other files and the caller decides the exit status.
 from __future__ import annotations
 
 import sys
+import time
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -66,6 +67,8 @@ class IngestReport:
     failures: list[Failure] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)
     written: WriteReport | None = None
+    # Seconds spent per stage, for the benchmark and for anyone asking where time goes.
+    timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -167,9 +170,11 @@ def ingest(
     asks for a document holding every account of the run, as ``--out`` does).
     A failure in the final validation raises and nothing is written.
     """
+    started = time.perf_counter()
     files, failures = discover(paths)
     loaded, load_failures = load_all(files, show_progress)
-    return ingest_accounts(
+    load_seconds = time.perf_counter() - started
+    report = ingest_accounts(
         loaded,
         store=store,
         lexicon=lexicon,
@@ -178,6 +183,8 @@ def ingest(
         show_progress=show_progress,
         failures=failures + load_failures,
     )
+    report.timings = {"load": load_seconds, **report.timings}
+    return report
 
 
 def ingest_accounts(
@@ -192,12 +199,22 @@ def ingest_accounts(
 ) -> IngestReport:
     """The pipeline from loaded accounts on (the benchmark enters here too)."""
     report = IngestReport(failures=list(failures), files={a.id: p for p, a in loaded})
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        report.timings[stage] = report.timings.get(stage, 0.0) + now - clock
+        clock = now
+
     accounts = [a for _, a in loaded]
     report.statuses = classify(accounts, store)
+    lap("classify")
     wanted = [a for a in accounts if full_document or report.statuses[a.id] != "unchanged"]
     lexicon = lexicon if lexicon is not None else load_lexicon()
     with _bar("extract", len(wanted), show_progress) as bar:
         outcomes = extract_all(wanted, lexicon, jobs, bar.update)
+    lap("extract")
     documents: list[GraphDocument] = []
     for account, outcome in zip(wanted, outcomes):
         if isinstance(outcome, str):
@@ -210,8 +227,10 @@ def ingest_accounts(
     for account_id in failed:
         report.statuses.pop(account_id, None)
     report.document = merge_documents(*documents)
+    lap("check and merge")
     if store is not None:
         report.written = ingest_document(report, documents, store, show_progress)
+        lap("validate and write")
     return report
 
 
