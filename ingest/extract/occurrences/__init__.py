@@ -15,17 +15,19 @@ The chain, one module each: :mod:`.scan` (sentences, clauses, trigger hits),
 
 from __future__ import annotations
 
+import re
+
 from graph.contract import load_contract
 from graph.model import AccountRecord, Evidence, Node, make_id
 from ingest.extract.dates import normalise_date
-from ingest.extract.occurrences.context import Mentions
+from ingest.extract.occurrences.context import ClauseContext, Mentions, read_clause
 from ingest.extract.occurrences.edges import EdgeSet
-from ingest.extract.occurrences.grouping import Occurrence, date_occurrences, group_hits
+from ingest.extract.occurrences.grouping import NARRATOR, Occurrence, date_occurrences, group_hits
 from ingest.extract.occurrences.links import tie_consequences, tie_responses
 from ingest.extract.occurrences.membership import tie_membership
 from ingest.extract.occurrences.participants import Scene, tie_participants, tie_reports
-from ingest.extract.occurrences.scan import scan
-from ingest.extract.occurrences.vocabulary import vocabulary
+from ingest.extract.occurrences.scan import Hit, scan
+from ingest.extract.occurrences.vocabulary import Vocabulary, vocabulary
 from ingest.extract.status import evidence_status
 from ingest.extract.types import EntityResult, OccurrenceResult
 from ingest.lexicon import Lexicon
@@ -41,7 +43,10 @@ def extract_occurrences(account: AccountRecord, entities: EntityResult, lexicon:
     text = account.text or ""
     vocab = vocabulary(lexicon)
     sentences, hits = scan(text, vocab)
-    occurrences = group_hits(hits, text, vocab)
+    mentions = Mentions(entities)
+    contexts = {hit: read_clause(hit, text, vocab, mentions) for hit in hits}
+    hits = [h for h in hits if not _narrator_acts(h, contexts[h])]
+    occurrences = group_hits(hits, text, vocab, lambda h: _participants(h, contexts[h], vocab))
     anchor = normalise_date(account.properties.get("published"), lexicon)
     date_occurrences(occurrences, sentences, anchor, lexicon)
 
@@ -52,7 +57,6 @@ def extract_occurrences(account: AccountRecord, entities: EntityResult, lexicon:
         node_ids[id(occ)] = node.id
         nodes.append(node)
 
-    mentions = Mentions(entities)
     labels = dict(mentions.labels)
     labels.update({n.id: n.label for n in nodes})
     edges = EdgeSet(account.id, text, load_contract(), labels)
@@ -89,6 +93,33 @@ def _node(account: AccountRecord, occ: Occurrence, sentences: list, lexicon: Lex
     node_id = make_id(occ.label, account.id, occ.kind, str(first.trigger.start))
     name = f"{occ.kind.replace('_', ' ')}: {_trim(first.clause.text, _NAME_CHARS)}"
     return Node(node_id, occ.label, name, (), properties, tuple(evidence))
+
+
+# Groups of people a clause may involve without naming them ("other members").
+_GROUP = re.compile(
+    r"\b(?:other|many|several|multiple|numerous|\d+|a number of)\s+(?:\w+\s+)?"
+    r"(?:people|members|comrades|others|women|men|activists|observers|victims)\b",
+    re.IGNORECASE,
+)
+
+
+def _participants(hit: Hit, ctx: ClauseContext, vocab: Vocabulary) -> frozenset[str]:
+    """Who the hit's clause involves: named entities, resolved pronouns, the narrator, a group."""
+    found = {m.node_id for m in ctx.subject + ctx.objects if m.label in ("Person", "LeadershipBody")}
+    for m in (ctx.pronoun_subject, ctx.pronoun_object):
+        if m is not None:
+            found.add(m.node_id)
+    if ctx.first_person:
+        found.add(NARRATOR)
+    if _GROUP.search(hit.clause.text):
+        found.add("group")
+    return frozenset(found)
+
+
+def _narrator_acts(hit: Hit, ctx: ClauseContext) -> bool:
+    """A response the narrator takes ("I initially dismissed it") is no organisation's response."""
+    return (hit.label == "Response" and ctx.narrator_subject and not ctx.narrator_object
+            and ctx.subject_of(("Person", "LeadershipBody", "Organization")) is None)
 
 
 def _trim(value: str, limit: int) -> str:

@@ -10,14 +10,16 @@ then gets its date: the first resolvable date in the sentences that tell it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from ingest.extract.dates import DateMention, first_date
 from ingest.extract.occurrences.scan import Hit
 from ingest.extract.occurrences.vocabulary import Vocabulary
 from ingest.extract.types import Span
 
-__all__ = ["Occurrence", "group_hits", "date_occurrences"]
+__all__ = ["NARRATOR", "Occurrence", "group_hits", "date_occurrences"]
+
+NARRATOR = "narrator"  # how participants() names the first person
 
 # How many sentences apart two hits of one kind may be and still tell one happening.
 _CONTINUATION = 4
@@ -46,30 +48,49 @@ class Occurrence:
 
 
 def _anaphoric(hit: Hit, text: str, vocab: Vocabulary) -> bool:
-    """Whether the word just before the trigger points back ("the", "this", "said")."""
+    """Whether the trigger points back: a determiner just before it ("the", "this",
+    "said"), or talk about it ("told him about the abuse")."""
     if vocab.anaphora is None:
         return False
-    before = text[max(hit.clause.start, hit.trigger.start - 12):hit.trigger.start].split()
-    return bool(before) and bool(vocab.anaphora.fullmatch(before[-1]))
+    before = text[max(hit.clause.start, hit.trigger.start - 60):hit.trigger.start].split()
+    if not before:
+        return False
+    return bool(vocab.anaphora.fullmatch(before[-1])) or "about" in (w.lower() for w in before[-6:])
 
 
-def group_hits(hits: list[Hit], text: str, vocab: Vocabulary) -> list[Occurrence]:
-    """Occurrences in order of first telling, each with every hit that tells it."""
+def group_hits(hits: list[Hit], text: str, vocab: Vocabulary,
+               participants: Callable[[Hit], frozenset[str]]) -> list[Occurrence]:
+    """Occurrences in order of first telling, each with every hit that tells it.
+
+    ``participants`` names who a hit's clause involves ("narrator" for the first
+    person). Hits join the latest occurrence of their label and kind when they
+    refer back to it, when they name no one new while the telling goes on, or
+    when they share someone with it; an ``other`` kind joins only by reference.
+    """
     occurrences: list[Occurrence] = []
+    involved: dict[int, set[str]] = {}
     for hit in hits:
+        mine = set(participants(hit)) - {NARRATOR}
         target: Occurrence | None = None
-        anaphoric = _anaphoric(hit, text, vocab)
-        for occ in reversed(occurrences):
-            if occ.label != hit.label or occ.kind != hit.kind:
-                continue
-            gap = hit.sentence - occ.last_sentence
-            if gap <= _CONTINUATION or (anaphoric and gap <= _ANAPHORA):
-                target = occ
-            break  # only the latest occurrence of a kind is a candidate
+        latest = next((o for o in reversed(occurrences) if o.label == hit.label and o.kind == hit.kind), None)
+        if latest is not None:
+            gap = hit.sentence - latest.last_sentence
+            theirs = involved[id(latest)]
+            if _anaphoric(hit, text, vocab) and gap <= _ANAPHORA:
+                target = latest
+            elif hit.kind == "other":
+                target = None
+            elif not mine and (gap <= _CONTINUATION or (hit.label == "Incident" and gap <= _ANAPHORA)):
+                target = latest
+            elif mine & theirs and (gap <= _CONTINUATION or hit.label == "Incident" and gap <= _ANAPHORA):
+                target = latest
         if target is None:
-            occurrences.append(Occurrence(hit.label, hit.kind, [hit]))
+            target = Occurrence(hit.label, hit.kind, [hit])
+            occurrences.append(target)
+            involved[id(target)] = set(mine)
         elif all(h.clause != hit.clause for h in target.hits):
             target.hits.append(hit)
+            involved[id(target)] |= mine
     return occurrences
 
 

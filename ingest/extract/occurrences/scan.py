@@ -27,6 +27,11 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+(?=(?:but|because|although|though|whereas|unless)\s)"
 )
 _MIN_CLAUSE_WORDS = 4
+# Two triggers of one label this far apart in a clause tell two things.
+_SAME_LABEL_GAP = 40
+# A sentence opening with a subordinate clause ("When I raised it at a meeting,
+# I was told ...") tells two things: cut at its first comma.
+_SUBORDINATE = re.compile(r"^(?:When|After|Before|While|Although|Though|Since|Once|Despite|Until|Because|As soon as|Shortly after)\b[^,]{8,}?,\s+")
 
 
 @dataclass(frozen=True)
@@ -62,7 +67,11 @@ def clauses(sentence: Span, index: int) -> list[Clause]:
     """The clauses of one sentence; pieces too short to tell anything join their neighbour."""
     pieces: list[tuple[int, int]] = []
     cursor = 0
-    for brk in _CLAUSE_BREAK.finditer(sentence.text):
+    opening = _SUBORDINATE.match(sentence.text)
+    if opening is not None:
+        pieces.append((0, opening.end()))
+        cursor = opening.end()
+    for brk in _CLAUSE_BREAK.finditer(sentence.text, cursor):
         if brk.start() > cursor:
             pieces.append((cursor, brk.start()))
         cursor = brk.end()
@@ -86,21 +95,57 @@ def clauses(sentence: Span, index: int) -> list[Clause]:
 
 def is_narrative(sentence: str, vocab: Vocabulary) -> bool:
     """Whether a sentence narrates (past or perfect, no habitual or hypothetical cue)."""
+    if sentence.rstrip("\"”’')]").endswith("?"):
+        return False  # a question asks, it does not tell
     if vocab.generic is not None and vocab.generic.search(sentence):
         return False
     return vocab.narrative is None or bool(vocab.narrative.search(sentence))
 
 
-def _best_per_label(hits: list[Hit]) -> list[Hit]:
-    best: dict[str, Hit] = {}
-    for hit in hits:
-        current = best.get(hit.label)
-        length = hit.trigger.end - hit.trigger.start
-        if current is None or length > current.trigger.end - current.trigger.start:
-            best[hit.label] = hit
-    if "Response" in best and "Event" in best:
-        del best["Event"]
-    return sorted(best.values(), key=lambda h: h.trigger.start)
+def _select(found: list[Hit]) -> list[Hit]:
+    """The hits a clause keeps: longest first, none overlapping; a second hit of a
+    label only when far enough from the first to tell something else ("spreading
+    rumours ..., threatening violence ..., making sexual comments")."""
+    kept: list[Hit] = []
+    for hit in sorted(found, key=lambda h: (-(h.trigger.end - h.trigger.start), h.trigger.start)):
+        if any(hit.trigger.start < k.trigger.end and k.trigger.start < hit.trigger.end for k in kept):
+            continue
+        same = [k for k in kept if k.label == hit.label]
+        if any(abs(hit.trigger.start - k.trigger.start) < _SAME_LABEL_GAP or k.kind == hit.kind for k in same):
+            continue
+        kept.append(hit)
+    # "voted to expel": the vote is how the response was taken, not an event of its own.
+    if any(k.label == "Response" for k in kept):
+        kept = [k for k in kept if not (k.label == "Event" and k.kind == "vote")]
+    kept.sort(key=lambda h: h.trigger.start)
+    return _split_evidence(kept)
+
+
+def _split_evidence(hits: list[Hit]) -> list[Hit]:
+    """Give hits of one label that share a clause each their own stretch of it."""
+    result: list[Hit] = []
+    for i, hit in enumerate(hits):
+        same = [h for h in hits if h.label == hit.label]
+        if len(same) == 1:
+            result.append(hit)
+            continue
+        j = same.index(hit)
+        clause = hit.clause
+        start = clause.start if j == 0 else _cut(clause, same[j - 1].trigger.end, hit.trigger.start)
+        end = clause.end if j == len(same) - 1 else _cut(clause, hit.trigger.end, same[j + 1].trigger.start)
+        text = clause.text[start - clause.start:end - clause.start]
+        stripped = text.strip(" ,;")
+        start += text.find(stripped)
+        piece = Clause(clause.sentence, start, start + len(stripped), stripped)
+        result.append(Hit(hit.label, hit.kind, hit.sentence, piece, hit.trigger))
+    return result
+
+
+def _cut(clause: Clause, after: int, before: int) -> int:
+    """Where to cut between two triggers: the last comma between them, else the second."""
+    window = clause.text[after - clause.start:before - clause.start]
+    comma = window.rfind(",")
+    return after + comma + 1 if comma >= 0 else before
 
 
 def scan(text: str, vocab: Vocabulary) -> tuple[list[Span], list[Hit]]:
@@ -116,5 +161,5 @@ def scan(text: str, vocab: Vocabulary) -> tuple[list[Span], list[Hit]]:
                 for m in trigger.pattern.finditer(clause.text):
                     span = Span(clause.start + m.start(), clause.start + m.end(), m.group(0))
                     found.append(Hit(trigger.label, trigger.kind, index, clause, span))
-            hits.extend(_best_per_label(found))
+            hits.extend(_select(found))
     return spans, hits
