@@ -1,0 +1,125 @@
+"""Named and partly named people: capitalised names, initials, short forms.
+
+"Ben Curry" is named, "Ahmed S" partial (first name and initial); "Curry" or
+"Ahmed" alone later in the account refer back to the one full name they belong
+to. A lone first name is a person only where the text introduces it as one
+("my branch secretary, Thomas"); such a name is local to its account.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.model import make_id
+from ingest.extract.entities.collector import Collector
+from ingest.extract.entities.organizations import OrgContext
+from ingest.extract.entities.vocabulary import Vocabulary
+
+__all__ = ["PersonMention", "NameContext", "find_names", "NAME_TOKEN"]
+
+NAME_TOKEN = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*"
+_FULL = re.compile(rf"(?<![\w’'-])({NAME_TOKEN})((?:\s+{NAME_TOKEN}){{1,2}}|\s+[A-Z]\.?(?![\w’'-]))(?![\w-])")
+# "my branch secretary, Thomas", "my son Thomas": a lone first name introduced as a person.
+_INTRODUCED = re.compile(rf"\b(?:my|our|his|her|their)\s+([a-z][a-z -]{{1,30}}?),?\s+({NAME_TOKEN})(?![\w’'-])(?!\s+[A-Z])")
+
+
+@dataclass
+class PersonMention:
+    node_id: str
+    start: int
+    end: int
+
+
+@dataclass
+class NameContext:
+    mentions: list[PersonMention] = field(default_factory=list)
+    ids: dict[str, str] = field(default_factory=dict)  # full name -> id
+    intro_descriptions: list[tuple[int, int, str]] = field(default_factory=list)  # "my branch secretary" -> person id
+
+
+def _is_name(tokens: list[str], vocab: Vocabulary, blocked: set[str], lower_words: set[str]) -> bool:
+    for i, token in enumerate(tokens):
+        if token in vocab.not_name_words or token in blocked or token in vocab.country_of_word:
+            return False
+        if len(token) > 1 and token.lower() in lower_words and i > 0:
+            return False  # a common word written capitalised in a phrase ("Flower Power")
+    return True
+
+
+def find_names(c: Collector, vocab: Vocabulary, orgs: OrgContext, body_end: int, blocked: set[str]) -> NameContext:
+    text = c.text
+    names = NameContext()
+    lower_words = set(re.findall(r"(?<![\w’'-])[a-z][a-z]+(?![\w-])", text))
+    occupied = [(m.start, m.end) for m in orgs.mentions]
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in occupied)
+
+    found: list[tuple[int, int, str, str]] = []  # start, end, name, identity
+    for m in _FULL.finditer(text):
+        tokens = m.group(0).split()
+        if not free(m.start(), m.end()):
+            continue
+        initial = len(tokens[-1].rstrip(".")) == 1
+        # "Mr Smith": an honorific is not part of the name.
+        if tokens[0] in vocab.people.get("honorifics", []):
+            continue
+        if not _is_name(tokens[:-1] if initial else tokens, vocab, blocked, lower_words):
+            # "Hi Trot Watcher", "In Ben Curry": drop a leading stop word and retry.
+            if len(tokens) == 3 and tokens[0] in vocab.not_name_words and _is_name(tokens[1:], vocab, blocked, lower_words):
+                start = m.start() + text[m.start() : m.end()].index(tokens[1])
+                found.append((start, m.end(), " ".join(tokens[1:]), "named"))
+            continue
+        name = " ".join(tok.rstrip(".") if i == len(tokens) - 1 and initial else tok for i, tok in enumerate(tokens))
+        end = m.end() - (1 if initial and m.group(0).endswith(".") else 0)
+        found.append((m.start(), end, name, "partial" if initial else "named"))
+
+    for start, end, name, identity in found:
+        if start >= body_end and name not in names.ids:
+            continue  # a name first seen in the comments is a commenter or someone they mention
+        node_id = names.ids.get(name) or make_id("Person", name)
+        names.ids[name] = node_id
+        draft = c.node(node_id, "Person", name, {"identity": identity})
+        c.mention(draft, start, end)
+        names.mentions.append(PersonMention(node_id, start, end))
+        occupied.append((start, end))
+
+    for m in _INTRODUCED.finditer(text):
+        name = m.group(2)
+        if name in vocab.not_name_words or name in blocked or not free(m.start(2), m.end(2)) or name.lower() in lower_words:
+            continue
+        node_id = names.ids.get(name) or make_id("Person", c.account_id, name)
+        names.ids.setdefault(name, node_id)
+        draft = c.node(node_id, "Person", name, {"identity": "partial"})
+        c.mention(draft, m.start(2), m.end(2))
+        draft.add_alias(" ".join(text[m.start() : m.end(1)].split()))
+        names.mentions.append(PersonMention(node_id, m.start(2), m.end(2)))
+        names.intro_descriptions.append((m.start(), m.end(1), node_id))
+        occupied.append((m.start(2), m.end(2)))
+
+    _short_forms(c, names, occupied)
+    names.mentions.sort(key=lambda p: p.start)
+    return names
+
+
+def _short_forms(c: Collector, names: NameContext, occupied: list[tuple[int, int]]) -> None:
+    """"Curry" -> "Ben Curry", "Ahmed" -> "Ahmed S", when only one full name has that part."""
+    owners: dict[str, set[str]] = {}
+    for name, node_id in names.ids.items():
+        parts = name.split()
+        if len(parts) < 2:
+            continue
+        for part in (parts[0], parts[-1]):
+            if len(part) > 1:
+                owners.setdefault(part, set()).add(node_id)
+    unique = {part: next(iter(ids)) for part, ids in owners.items() if len(ids) == 1 and part not in names.ids}
+    if not unique:
+        return
+    pattern = re.compile(r"(?<![\w’'-])(" + "|".join(re.escape(p) for p in sorted(unique, key=len, reverse=True)) + r")(?![\w-])(?!\s+[A-Z][a-z])")
+    for m in pattern.finditer(c.text):
+        if any(s < m.end() and m.start() < e for s, e in occupied):
+            continue
+        node_id = unique[m.group(1)]
+        c.mention(c.nodes[node_id], m.start(), m.end(), generic=True)
+        names.mentions.append(PersonMention(node_id, m.start(), m.end()))

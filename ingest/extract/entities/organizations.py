@@ -1,0 +1,284 @@
+"""Organisations: lexicon names and acronyms, national sections, union locals,
+organisations introduced with their acronym, and the account's main organisation.
+
+Known organisations are keyed by their canonical lexicon name, so "IMT" in one
+account and "the International Marxist Tendency" in another are one node, and
+"the British section of the IMT" is the lexicon's British section.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from graph.model import make_id
+from ingest.extract.entities.collector import Collector
+from ingest.extract.entities.vocabulary import OrgEntry, Vocabulary
+
+__all__ = ["OrgMention", "OrgContext", "find_organizations", "org_id"]
+
+_ORG_HEADS = (
+    "Party|League|Organization|Organisation|Alliance|Union|Group|Movement|Front|Federation|Network|"
+    "Association|Collective|Coalition|Socialists|Communists|Workers|Congress|Committee|Tendency|International"
+)
+# "the Socialist Equality Front (SEF)" or "Revolutionary Socialist League": an
+# organisation the lexicon does not know, recognised by its head word.
+_NAMED_ORG = re.compile(rf"\b((?:[A-Z][\w’'-]+\s+)(?:(?:of|for|and|the)\s+|[A-Z][\w’'-]+\s+)*?(?:{_ORG_HEADS}))\b(?:\s+\(([A-Z]{{2,6}})\))?")
+_GENERIC_SELF = re.compile(
+    r"\b(?:the|this|our|my|that)\s+(?:national\s+)?(?:organi[sz]ation|org|group|party|sect|cult|tendency)\b(?!\s+(?:of|that|which|who))"
+)
+_FIRST_PERSON_JOIN = re.compile(
+    r"\bI\s+(?:had\s+|have\s+|first\s+|eventually\s+|then\s+)?(?:joined|join|left|quit|resigned from|was a member of|became a member of|was recruited to|became involved with)\b"
+    r"|\bmy\s+(?:resignation|membership|involvement|time)\s+(?:from|in|with)\b"
+)
+
+
+def org_id(name: str) -> str:
+    return make_id("Organization", name)
+
+
+@dataclass
+class OrgMention:
+    node_id: str
+    start: int
+    end: int
+
+
+@dataclass
+class OrgContext:
+    """What the rest of the stage needs to know about the account's organisations."""
+
+    mentions: list[OrgMention] = field(default_factory=list)
+    primary_id: str | None = None
+    primary_name: str | None = None
+    international: str | None = None  # canonical name of the primary's international
+    names_by_id: dict[str, str] = field(default_factory=dict)
+    alias_pattern: re.Pattern[str] | None = None  # surfaces seen, for "<City> <Org>" and "<Org> member"
+    id_of_surface: dict[str, str] = field(default_factory=dict)
+
+    def org_at(self, start: int, end: int) -> str | None:
+        for m in self.mentions:
+            if m.start <= start and end <= m.end:
+                return m.node_id
+        return None
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def find_organizations(c: Collector, vocab: Vocabulary, header_end: int) -> OrgContext:
+    text = c.text
+    ctx = OrgContext()
+    taken: list[tuple[int, int]] = []
+    raw: list[tuple[int, int, list[str], str | None]] = []  # start, end, candidates, country hint
+
+    # Union locals first: "CUPE 3903" is a union of its own, not CUPE.
+    locals_found: list[tuple[int, int, str]] = []
+    if vocab.union_local_pattern is not None:
+        for m in vocab.union_local_pattern.finditer(text):
+            locals_found.append((m.start(), m.end(), " ".join(m.group(0).split())))
+            taken.append((m.start(), m.end()))
+
+    for m in vocab.org_pattern.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        start = m.start()
+        candidates = list(vocab.org_alias[m.group(0)])
+        hint = None
+        before = re.search(r"([A-Z][\w.]*)\s$", text[max(0, start - 20) : start])
+        if before and before.group(1) in vocab.country_of_word:
+            hint = vocab.country_of_word[before.group(1)]
+            if any(vocab.orgs[n].country == hint for n in candidates):
+                start = start - len(before.group(0))
+        raw.append((start, m.end(), candidates, hint))
+        taken.append((start, m.end()))
+
+    # Which canonical names the account names without ambiguity, and which countries it names.
+    certain = Counter(cands[0] for _, _, cands, _ in raw if len(cands) == 1)
+    countries = Counter(vocab.country_of_word[m.group(0)] for m in vocab.country_pattern.finditer(text))
+    families = Counter(vocab.orgs[n].part_of or n for n in certain)
+
+    def resolve(candidates: list[str], hint: str | None) -> str:
+        if len(candidates) == 1:
+            return candidates[0]
+
+        def score(name: str) -> tuple[int, int, int, int]:
+            entry = vocab.orgs[name]
+            return (
+                int(hint is not None and entry.country == hint),
+                certain[name],
+                families[entry.part_of or name],
+                countries[entry.country] if entry.country else 0,
+            )
+
+        return max(candidates, key=lambda n: (score(n), -candidates.index(n)))
+
+    resolved: list[tuple[int, int, str]] = [(s, e, resolve(cands, hint)) for s, e, cands, hint in raw]
+    by_name_counts = Counter(name for _, _, name in resolved)
+    # The international the account lives in: the family most named.
+    family_counts: Counter[str] = Counter()
+    for name, count in by_name_counts.items():
+        entry = vocab.orgs[name]
+        if entry.kind == "international":
+            family_counts[name] += count
+        elif entry.part_of:
+            family_counts[entry.part_of] += count
+    ctx.international = family_counts.most_common(1)[0][0] if family_counts else None
+
+    for start, end, name in resolved:
+        _add_known(c, ctx, vocab.orgs[name], start, end)
+
+    for start, end, surface in locals_found:
+        parent = vocab.org_alias.get(surface.split()[0], [None])[0]
+        country = vocab.orgs[parent].country if parent else None
+        draft = c.node(org_id(surface), "Organization", surface, {"kind": "union", "country": country})
+        c.mention(draft, start, end)
+        ctx.mentions.append(OrgMention(draft.id, start, end))
+        ctx.names_by_id[draft.id] = surface
+
+    _find_sections(c, vocab, ctx, taken)
+    _find_unknown(c, vocab, ctx, taken)
+    _choose_primary(c, ctx, header_end)
+    _add_generic(c, ctx, taken)
+    _add_part_of(c, vocab, ctx)
+    ctx.mentions.sort(key=lambda m: m.start)
+    surfaces = {c.text[m.start : m.end]: m.node_id for m in ctx.mentions}
+    ctx.id_of_surface = surfaces
+    ctx.alias_pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True)) + r")(?![\w-])"
+    ) if surfaces else None
+    return ctx
+
+
+def _add_known(c: Collector, ctx: OrgContext, entry: OrgEntry, start: int, end: int) -> None:
+    draft = c.node(org_id(entry.name), "Organization", entry.name, {"kind": entry.kind, "country": entry.country})
+    for alias in entry.aliases:
+        draft.add_alias(alias)
+    c.mention(draft, start, end)
+    ctx.mentions.append(OrgMention(draft.id, start, end))
+    ctx.names_by_id[draft.id] = entry.name
+
+
+_SECTION = re.compile(r"\b(?P<adj>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+(?P<sec>section)\b(?P<of>\s+of\s+(?:the\s+)?)?")
+
+
+def _find_sections(c: Collector, vocab: Vocabulary, ctx: OrgContext, taken: list[tuple[int, int]]) -> None:
+    """"the Canadian section (of the IMT)": the lexicon's section of that country, or a new one."""
+    text = c.text
+    for m in _SECTION.finditer(text):
+        adjective = m.group("adj")
+        start = m.start("adj")
+        country = vocab.country_of_word.get(adjective)
+        if country is None:
+            last = adjective.split()[-1]
+            country = vocab.country_of_word.get(last)
+            start = m.start("adj") + adjective.rfind(last)
+        if country is None:
+            continue
+        end = m.end("sec")
+        international = None
+        if m.group("of"):
+            parent = next((om for om in ctx.mentions if om.start == m.end("of")), None)
+            if parent is not None:
+                international = ctx.names_by_id.get(parent.node_id)
+                end = parent.end
+        international = international or ctx.international
+        if international is None or international not in vocab.orgs:
+            continue
+        section = vocab.sections_by_country.get((international, country))
+        if section is not None:
+            entry = vocab.orgs[section]
+        else:
+            entry = OrgEntry(f"{country} section of the {international}", (), "section", country, international)
+        # The section's span replaces the international's own mention inside it.
+        ctx.mentions[:] = [om for om in ctx.mentions if not (start <= om.start and om.end <= end)]
+        draft = c.node(org_id(entry.name), "Organization", entry.name, {"kind": "section", "country": country})
+        for alias in entry.aliases:
+            draft.add_alias(alias)
+        c.mention(draft, start, end)
+        draft.add_alias(text[start : m.end("sec")])
+        ctx.mentions.append(OrgMention(draft.id, start, end))
+        ctx.names_by_id[draft.id] = entry.name
+        if entry.part_of:
+            parent_id = org_id(entry.part_of)
+            if c.has_node(parent_id) and end > m.end("sec"):
+                c.relate_in_sentence("PART_OF", draft.id, parent_id, start)
+        taken.append((start, end))
+
+
+def _find_unknown(c: Collector, vocab: Vocabulary, ctx: OrgContext, taken: list[tuple[int, int]]) -> None:
+    """Organisations the lexicon does not know, introduced with an acronym or an org head word."""
+    for m in _NAMED_ORG.finditer(c.text):
+        start, end = m.start(1), m.end(1)
+        if _overlaps(taken, start, end):
+            continue
+        name = m.group(1)
+        words = name.split()
+        if words[0] in vocab.not_name_words and words[0] not in ("Socialist", "Communist", "Revolutionary", "Workers", "Democratic", "Green", "Labour", "Labor", "National", "International"):
+            continue
+        if name in vocab.body_of_form or any(name.endswith(f) for f in vocab.body_of_form if " " in f):
+            continue  # "Executive Committee" is a body, not an organisation
+        if words[-1] in ("Tendency", "Caucus") and ctx.mentions:
+            continue  # an internal grouping; the faction finder takes it
+        if len(words) < 2:
+            continue
+        kind = "party" if words[-1] == "Party" else "union" if words[-1] in ("Union", "Congress") else "other"
+        draft = c.node(org_id(name), "Organization", name, {"kind": kind})
+        c.mention(draft, start, end)
+        if m.group(2):
+            draft.add_alias(m.group(2))
+        ctx.mentions.append(OrgMention(draft.id, start, end))
+        ctx.names_by_id[draft.id] = name
+        taken.append((start, m.end(0)))
+        if m.group(2):
+            for am in re.finditer(rf"(?<![\w-]){re.escape(m.group(2))}(?![\w-])", c.text[m.end(0) :]):
+                s = m.end(0) + am.start()
+                c.mention(draft, s, s + len(m.group(2)))
+                ctx.mentions.append(OrgMention(draft.id, s, s + len(m.group(2))))
+
+
+def _choose_primary(c: Collector, ctx: OrgContext, header_end: int) -> None:
+    weights: Counter[str] = Counter()
+    for om in ctx.mentions:
+        weight = 1
+        if om.start < header_end:
+            weight += 3  # the title and header say what the account is about
+        sentence = c.sentence_at(om.start)
+        if _FIRST_PERSON_JOIN.search(sentence.text):
+            weight += 3
+        weights[om.node_id] += weight
+    if weights:
+        best = max(weights.items(), key=lambda kv: (kv[1], -min(m.start for m in ctx.mentions if m.node_id == kv[0])))[0]
+        ctx.primary_id = best
+        ctx.primary_name = ctx.names_by_id.get(best)
+        c.primary_organization_id = best
+
+
+def _add_generic(c: Collector, ctx: OrgContext, taken: list[tuple[int, int]]) -> None:
+    """"the organisation", "the national organization": the account's main organisation."""
+    if ctx.primary_id is None:
+        return
+    draft = c.nodes[ctx.primary_id]
+    for m in _GENERIC_SELF.finditer(c.text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        c.mention(draft, m.start(), m.end(), generic=True)
+
+
+def _add_part_of(c: Collector, vocab: Vocabulary, ctx: OrgContext) -> None:
+    """A section is PART_OF its international when the account names both."""
+    for node_id, name in ctx.names_by_id.items():
+        entry = vocab.orgs.get(name)
+        if entry is None or not entry.part_of:
+            continue
+        parent_id = org_id(entry.part_of)
+        if not c.has_node(parent_id) or ("PART_OF", node_id, parent_id) in c.relationships:
+            continue
+        # Prefer a sentence naming both; else the child's first mention.
+        child = [m for m in ctx.mentions if m.node_id == node_id]
+        parent = [m for m in ctx.mentions if m.node_id == parent_id]
+        both = next((cm for cm in child for pm in parent if c.sentence_at(cm.start) == c.sentence_at(pm.start)), None)
+        anchor = both or child[0]
+        c.relate_in_sentence("PART_OF", node_id, parent_id, anchor.start)

@@ -1,0 +1,176 @@
+"""People the account describes without naming: "my friend", "the perpetrator",
+"the comrade who recruited me", "a friend in the organization", "[Perpetrator 1]".
+
+Each is a Person of identity ``pseudonym`` local to the account (its id holds
+the account id). Descriptions that pick out the same person are one node:
+the key of a description is what identifies the person in it (the relation
+noun with its modifiers, or the clause: "who recruited me" = "that recruited me").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.model import make_id
+from ingest.extract.entities.collector import Collector
+from ingest.extract.entities.organizations import OrgContext
+from ingest.extract.entities.vocabulary import RoleEntry, Vocabulary
+
+__all__ = ["Pseudonym", "find_pseudonyms"]
+
+_AUX = {"had", "has", "have", "’d", "'d", "previously", "once", "later", "first", "then", "also", "later", "initially"}
+_PREDICATIVE = re.compile(r"\b(?:became|become|becoming|was|am|is|be|been|as|were|being|remain|remained)\s+(?:\w+\s+)?$")
+_CLAUSE_STOP = re.compile(r"[,.;:!?()\[\]—–\"“”]|\s(?:and|but|because|when|while|so|who|which|until)\s")
+
+
+@dataclass
+class Pseudonym:
+    node_id: str
+    start: int
+    end: int
+    surface: str
+    key: str
+    role: RoleEntry | None = None
+    role_span: tuple[int, int] | None = None
+    in_org: str | None = None  # an organisation the description places them in
+    member_words: bool = False  # "comrade", "member", "cadre": a member of the main organisation
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    key: str
+    role: RoleEntry | None = None
+    role_span: tuple[int, int] | None = None
+    in_org: str | None = None
+    member_words: bool = False
+    extra: list[str] = field(default_factory=list)
+
+
+def _words(items: list[str]) -> str:
+    return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
+
+
+def _clause_key(clause: str) -> str:
+    tokens = [t for t in re.findall(r"[\w’'-]+", clause.lower()) if t not in _AUX]
+    tokens = [t[:-2] if t.endswith(("’d", "'d")) else t for t in tokens]
+    return " ".join(tokens[:2])
+
+
+def find_pseudonyms(c: Collector, vocab: Vocabulary, orgs: OrgContext, taken: list[tuple[int, int]], body_end: int) -> list[Pseudonym]:
+    text = c.text
+    people = vocab.people
+    relation = _words(people.get("relation_nouns", []))
+    role_nouns = _words(people.get("role_nouns", []))
+    heads = _words(list(people.get("person_heads", [])) + list(people.get("role_nouns", [])) + list(people.get("relation_nouns", [])))
+    mods = _words(people.get("modifiers", []))
+    mod_seq = rf"(?:(?:{mods}),?\s+)*"
+    titles = _words([f for f in vocab.role_of_form if not f.startswith("member of")])
+    org_alt = orgs.alias_pattern.pattern if orgs.alias_pattern is not None else r"(?!x)x"
+    member_heads = {"comrade", "member", "cadre", "full-timer", "organizer", "organiser", "ex-member"}
+    found: list[_Found] = []
+
+    # 1. "[Perpetrator 1]" and "(name of perpetrator)"
+    for m in re.finditer(r"\[([A-Z][a-z]+(?:\s+[A-Z0-9][\w]*)?)\]", text):
+        if m.group(1).split()[0].lower() in set(people.get("role_nouns", [])) | {"person", "member", "comrade", "name"}:
+            found.append(_Found(m.start(), m.end(), m.group(0)))
+    for m in re.finditer(r"\(name of (?:the\s+)?([a-z]+)\)", text):
+        found.append(_Found(m.start(), m.end(), m.group(1)))  # "(name of perpetrator)" is the perpetrator
+
+    # 2. a clause picks the person out: "the comrade who recruited me", "the friend I brought ..."
+    clause_re = re.compile(
+        rf"\b(?:[Tt]he|[Aa]n?|[Aa]nother)\s+{mod_seq}(?P<head>{heads})\s+(?:(?:who|that|whom)(?:’d|'d)?\s+|(?=(?:I|we)\s))(?P<clause>[^\n]{{3,80}})"
+    )
+    for m in clause_re.finditer(text):
+        clause = m.group("clause")
+        stop = _CLAUSE_STOP.search(clause)
+        clause = clause[: stop.start()] if stop else clause
+        clause = clause.rstrip()
+        if len(clause.split()) < 1:
+            continue
+        end = m.start("clause") + len(clause)
+        key = "who " + _clause_key(clause)
+        found.append(_Found(m.start(), end, key, member_words=m.group("head") in member_heads))
+
+    # 3. a place or organisation picks the person out: "a friend in the organization",
+    #    "a representative of the American SWP", "a prominent full-timer in the US section"
+    place_re = re.compile(
+        rf"\b(?:[Aa]n?|[Aa]nother)\s+{mod_seq}(?P<head>{heads}|{titles})\s+(?P<prep>in|of|from|at)\s+(?P<obj>(?:the\s+|their\s+|our\s+)?(?:{org_alt}|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*|organi[sz]ation|city|branch|group|party))"
+    )
+    for m in place_re.finditer(text):
+        head = m.group("head")
+        obj = m.group("obj")
+        is_org = orgs.alias_pattern is not None and orgs.alias_pattern.fullmatch(re.sub(r"^(?:the|their|our)\s+", "", obj)) is not None
+        if head == "member" and is_org:
+            continue  # "another member of Fightback" says membership, not who
+        in_org = orgs.id_of_surface.get(re.sub(r"^(?:the|their|our)\s+", "", obj)) if is_org else None
+        if re.search(r"organi[sz]ation|group|party", obj):
+            in_org = orgs.primary_id
+        role = vocab.role_of_form.get(head)
+        bare_obj = re.sub(r"^(?:the|their|our)\s+", "", obj)
+        key = f"{head} {m.group('prep')} {bare_obj}"
+        found.append(
+            _Found(m.start(), m.end(), key, role=role, role_span=(m.start("head"), m.end("head")) if role else None, in_org=in_org or (orgs.primary_id if head in member_heads else None), member_words=head in member_heads)
+        )
+
+    # 4. "a well known Fightback cadre": an organisation's member described
+    org_member_re = re.compile(rf"\b(?:[Aa]n?|[Aa]nother|[Tt]he)\s+{mod_seq}(?P<org>{org_alt})\s+(?P<head>cadre|member|activist|organi[sz]er|comrade|full-timer|leader)\b(?!s)")
+    for m in org_member_re.finditer(text):
+        in_org = orgs.id_of_surface.get(m.group("org"))
+        found.append(_Found(m.start(), m.end(), f"{m.group('org')} {m.group('head')}", in_org=in_org, member_words=True))
+
+    # 5. possessives: "my friend", "my ex-partner", "my friend’s new partner", "my branch chair"
+    poss_re = re.compile(rf"\b(?P<det>[Mm]y|[Oo]ur)\s+(?P<owner>(?:{relation})[’']s\s+)?{mod_seq}(?P<head>{relation}|{titles})(?![\w-])(?!s\b)")
+    for m in poss_re.finditer(text):
+        surface = text[m.start() : m.end()]
+        role = vocab.role_of_form.get(m.group("head"))
+        key = re.sub(r"^(?:my|our)\s+", "", surface.lower())
+        found.append(_Found(m.start(), m.end(), "my " + key, role=role, role_span=(m.start("head"), m.end("head")) if role else None, member_words=m.group("head") in member_heads or role is not None))
+
+    # 6. definite descriptions: "the perpetrator", "the male chair", "the EC member", "a full-timer"
+    def_re = re.compile(rf"\b(?P<det>[Tt]he|[Aa]n?|[Aa]nother)\s+(?P<other>other\s+)?(?P<mods>{mod_seq})(?P<head>{role_nouns}|{titles})(?![\w-])(?!s\b)")
+    for m in def_re.finditer(text):
+        if _PREDICATIVE.search(text[max(0, m.start() - 25) : m.start()]):
+            continue  # "I became a branch chair": the narrator's role, not someone else
+        head = m.group("head")
+        role = vocab.role_of_form.get(head)
+        if role is not None and role.needs_holder and not m.group("mods").strip():
+            if role.title not in ("chair",):
+                continue
+        if role is not None and re.match(r"\s+(?:of|in)\s", text[m.end() : m.end() + 5]) and m.group("det").lower() == "the":
+            continue  # "the leader of the group": handled with the group
+        if m.group("det").lower() in ("a", "an") and role is None and head in people.get("role_nouns", []):
+            continue  # "a victim" is generic
+        mod_words = [w for w in m.group("mods").replace(",", " ").split() if w not in ("other",)]
+        key = " ".join([*mod_words, head])
+        found.append(_Found(m.start(), m.end(), key, role=role, role_span=(m.start("head"), m.end("head")) if role else None, member_words=role is not None, extra=[m.group("det").lower()]))
+
+    # Longest description wins where two overlap; names already found win over all.
+    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[_Found] = []
+    for f in found:
+        if any(s < f.end and f.start < e for s, e in taken):
+            continue
+        if kept and kept[-1].end > f.start:
+            continue
+        if f.start >= body_end:
+            continue
+        kept.append(f)
+
+    # "(name of perpetrator)" and "the perpetrator" are one person.
+    result: list[Pseudonym] = []
+    keys_seen: dict[str, str] = {}
+    for f in kept:
+        key = f.key.lower()
+        if key in keys_seen:
+            node_id = keys_seen[key]
+        else:
+            node_id = make_id("Person", c.account_id, key)
+            keys_seen[key] = node_id
+        surface = " ".join(text[f.start : f.end].split())
+        draft = c.node(node_id, "Person", surface, {"identity": "pseudonym"})
+        c.mention(draft, f.start, f.end)
+        result.append(Pseudonym(node_id, f.start, f.end, surface, key, f.role, f.role_span, f.in_org, f.member_words))
+    return result

@@ -1,0 +1,185 @@
+"""The lexicon compiled for the entity stage: entries, alias tables and regexes.
+
+Compiling is the slow part (a few milliseconds), so it is done once per lexicon
+object and cached; extraction itself is dictionary look-ups and compiled regexes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.errors import InputError
+from ingest.lexicon import Lexicon
+
+__all__ = ["OrgEntry", "BodyEntry", "RoleEntry", "Vocabulary", "vocabulary", "alternation"]
+
+
+@dataclass(frozen=True)
+class OrgEntry:
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    country: str | None
+    part_of: str | None
+
+
+@dataclass(frozen=True)
+class BodyEntry:
+    name: str
+    kind: str
+    forms: tuple[str, ...]
+    acronyms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RoleEntry:
+    title: str
+    scope: str
+    body: str | None
+    forms: tuple[str, ...]
+    needs_holder: bool
+
+
+@dataclass
+class Vocabulary:
+    orgs: dict[str, OrgEntry]  # canonical name -> entry
+    org_alias: dict[str, list[str]]  # surface form -> canonical names (several = ambiguous)
+    org_pattern: re.Pattern[str]
+    union_local_pattern: re.Pattern[str] | None
+    country_of_word: dict[str, str]  # "Canadian" -> "Canada"
+    country_pattern: re.Pattern[str]
+    sections_by_country: dict[tuple[str, str], str]  # (international, country) -> section name
+    bodies: list[BodyEntry]
+    body_of_form: dict[str, BodyEntry]
+    body_pattern: re.Pattern[str]
+    body_acronym_pattern: re.Pattern[str]
+    roles: list[RoleEntry]
+    role_of_form: dict[str, RoleEntry]
+    role_pattern: re.Pattern[str]
+    qualifiers: tuple[str, ...]
+    branch_kinds: tuple[str, ...]
+    branch_words: tuple[str, ...]
+    faction_heads: tuple[str, ...]
+    people: dict[str, Any] = field(default_factory=dict)
+    not_name_words: frozenset[str] = frozenset()
+    comment_markers: tuple[re.Pattern[str], ...] = ()
+
+
+def alternation(forms: list[str] | tuple[str, ...], flags: int = 0, word: bool = True) -> re.Pattern[str]:
+    """One regex matching any of ``forms``, longest first, on word boundaries."""
+    ordered = sorted({f for f in forms if f}, key=len, reverse=True)
+    body = "|".join(re.escape(f) for f in ordered) or r"(?!x)x"
+    if word:
+        return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+    return re.compile(f"(?:{body})", flags)
+
+
+def _section(lexicon: Lexicon, name: str, where: str) -> Any:
+    value = lexicon.get(name)
+    if value is None:
+        raise InputError(f"the lexicon has no '{name}' section", where=where)
+    return value
+
+
+_CACHE: dict[int, tuple[Lexicon, Vocabulary]] = {}
+
+
+def vocabulary(lexicon: Lexicon) -> Vocabulary:
+    """The compiled form of ``lexicon`` (cached per lexicon object)."""
+    cached = _CACHE.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    compiled = _compile(lexicon)
+    _CACHE.clear()  # one lexicon at a time in practice; never grow without bound
+    _CACHE[id(lexicon)] = (lexicon, compiled)
+    return compiled
+
+
+def _compile(lexicon: Lexicon) -> Vocabulary:
+    org_section = _section(lexicon, "organizations", "ingest/lexicon/organizations.yaml")
+    orgs: dict[str, OrgEntry] = {}
+    org_alias: dict[str, list[str]] = {}
+    for raw in org_section.get("entries") or []:
+        entry = OrgEntry(
+            name=str(raw["name"]),
+            aliases=tuple(str(a) for a in raw.get("aliases") or ()),
+            kind=str(raw.get("kind") or "other"),
+            country=raw.get("country"),
+            part_of=raw.get("part_of"),
+        )
+        orgs[entry.name] = entry
+        for form in (entry.name, *entry.aliases):
+            names = org_alias.setdefault(form, [])
+            if entry.name not in names:
+                names.append(entry.name)
+    country_of_word: dict[str, str] = {}
+    for country, words in (org_section.get("countries") or {}).items():
+        for word in [country, *(words or [])]:
+            country_of_word[str(word)] = str(country)
+    sections_by_country = {
+        (e.part_of, e.country): e.name for e in orgs.values() if e.kind == "section" and e.part_of and e.country
+    }
+    locals_ = [str(u) for u in org_section.get("union_locals") or []]
+    union_local_pattern = (
+        re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, locals_))})(?:\s+Local)?\s+\d{{2,5}}\b") if locals_ else None
+    )
+
+    body_section = _section(lexicon, "bodies", "ingest/lexicon/bodies.yaml")
+    bodies = [
+        BodyEntry(
+            name=str(b["name"]),
+            kind=str(b["kind"]),
+            forms=tuple(str(f) for f in b.get("forms") or ()),
+            acronyms=tuple(str(a) for a in b.get("acronyms") or ()),
+        )
+        for b in body_section.get("leadership_bodies") or []
+    ]
+    body_of_form: dict[str, BodyEntry] = {}
+    for b in bodies:
+        for form in (*b.forms, *b.acronyms):
+            body_of_form.setdefault(form, b)
+
+    role_section = _section(lexicon, "roles", "ingest/lexicon/roles.yaml")
+    needs_holder = set(role_section.get("needs_holder") or [])
+    roles = [
+        RoleEntry(
+            title=str(r["title"]),
+            scope=str(r.get("scope") or "organization"),
+            body=r.get("body"),
+            forms=tuple(str(f) for f in (r.get("forms") or [r["title"]])),
+            needs_holder=str(r["title"]) in needs_holder,
+        )
+        for r in role_section.get("titles") or []
+    ]
+    role_of_form: dict[str, RoleEntry] = {}
+    for r in roles:
+        for form in r.forms:
+            role_of_form.setdefault(form, r)
+
+    people = dict(lexicon.get("people") or {})
+    markers = tuple(re.compile(p, re.MULTILINE | re.IGNORECASE) for p in people.get("comment_markers") or [])
+    return Vocabulary(
+        orgs=orgs,
+        org_alias=org_alias,
+        org_pattern=alternation(list(org_alias)),
+        union_local_pattern=union_local_pattern,
+        country_of_word=country_of_word,
+        country_pattern=alternation(list(country_of_word)),
+        sections_by_country=sections_by_country,
+        bodies=bodies,
+        body_of_form=body_of_form,
+        body_pattern=alternation([f for b in bodies for f in b.forms]),
+        body_acronym_pattern=alternation([a for b in bodies for a in b.acronyms]),
+        roles=roles,
+        role_of_form=role_of_form,
+        role_pattern=alternation(list(role_of_form)),
+        qualifiers=tuple(role_section.get("qualifiers") or ()),
+        branch_kinds=tuple(body_section.get("branch_kinds") or ()),
+        branch_words=tuple(body_section.get("branch_words") or ()),
+        faction_heads=tuple(body_section.get("faction_heads") or ()),
+        people=people,
+        not_name_words=frozenset(people.get("not_name_words") or ()),
+        comment_markers=markers,
+    )
