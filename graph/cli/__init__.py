@@ -21,6 +21,7 @@ __all__ = ["main", "cli"]
 # `tgraph --help` stays fast and a stage's heavy dependencies load on demand.
 COMMANDS: dict[str, str] = {
     "db": "graph.cli.db:db",
+    "export": "graph.export.cli:export",
     "dashboard": "dashboard.cli:dashboard",
     "ingest": "ingest.cli:ingest",
     "evaluate": "ingest.evaluate.cli:evaluate",
