@@ -1,0 +1,44 @@
+// title: Response kinds across organisations
+// description: The cross-group comparison table: for each organisation, how many responses the
+//   accounts record and how many of each kind (dismissal, no action, informal resolution,
+//   pressure, mediation, investigation, reprimand, suspension, expulsion, membership
+//   challenge, isolation, ban, promise, other). A response counts for the organisation it
+//   occurred in (directly or through one of its branches); a response with no such place
+//   counts for the organisation that took it (directly, or through the body, branch or
+//   faction that took it). Incidents counts incidents that occurred there.
+// question: How do different groups respond to complaints and dissent?
+// param: min_responses integer = 1 -- leave out organisations with fewer responses than this
+// returns: organization; kind (organisation kind); part_of; responses; incidents; one column
+//   per response kind; accounts (distinct accounts supporting those responses); organization_id
+MATCH (r:Response)
+WITH r,
+     [(r)-[:OCCURRED_IN]->(po:Organization) | po] + [(r)-[:OCCURRED_IN]->(:Branch)-[:PART_OF]->(pb:Organization) | pb] AS placed,
+     [(r)-[:TAKEN_BY]->(ao:Organization) | ao] + [(r)-[:TAKEN_BY]->(unit)-[:PART_OF]->(au:Organization) | au] AS acting
+UNWIND CASE WHEN size(placed) > 0 THEN placed ELSE acting END AS o
+WITH DISTINCT o, r
+WITH o, collect(r.kind) AS kinds, count(r) AS responses, collect(r.accounts) AS account_lists
+WHERE responses >= $min_responses
+WITH o, kinds, responses,
+     reduce(seen = [], rs IN account_lists | seen + [ra IN rs WHERE NOT ra IN seen]) AS supporting
+RETURN o.name AS organization,
+       o.kind AS kind,
+       [(o)-[:PART_OF]->(parent:Organization) | parent.name] AS part_of,
+       responses,
+       size([(inc:Incident)-[:OCCURRED_IN]->(o) | inc.id]) AS incidents,
+       size([k1 IN kinds WHERE k1 = 'dismissal']) AS dismissal,
+       size([k2 IN kinds WHERE k2 = 'no_action']) AS no_action,
+       size([k3 IN kinds WHERE k3 = 'informal_resolution']) AS informal_resolution,
+       size([k4 IN kinds WHERE k4 = 'pressure']) AS pressure,
+       size([k5 IN kinds WHERE k5 = 'mediation']) AS mediation,
+       size([k6 IN kinds WHERE k6 = 'investigation']) AS investigation,
+       size([k7 IN kinds WHERE k7 = 'reprimand']) AS reprimand,
+       size([k8 IN kinds WHERE k8 = 'suspension']) AS suspension,
+       size([k9 IN kinds WHERE k9 = 'expulsion']) AS expulsion,
+       size([k10 IN kinds WHERE k10 = 'membership_challenge']) AS membership_challenge,
+       size([k11 IN kinds WHERE k11 = 'isolation']) AS isolation,
+       size([k12 IN kinds WHERE k12 = 'ban']) AS ban,
+       size([k13 IN kinds WHERE k13 = 'promise']) AS promise,
+       size([k14 IN kinds WHERE k14 = 'other' OR k14 IS NULL]) AS other,
+       size(supporting) AS accounts,
+       o.id AS organization_id
+ORDER BY responses DESC, organization

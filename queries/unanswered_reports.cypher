@@ -1,0 +1,30 @@
+// title: Reports with no response, or only dismissal
+// description: Incidents that were reported to a leadership body (or, if include_people is
+//   true, to a person) and that got no recorded response at all, or only responses of the
+//   kinds listed in ignored_kinds (by default dismissal and no action).
+// question: Which complaints went nowhere?
+// param: ignored_kinds list = dismissal,no_action -- response kinds that count as no real response
+// param: include_people boolean = true -- also count incidents reported to individual people, not only to bodies
+// returns: incident; incident_kind; incident_date; accused; raised_by; raised_to; verdict
+//   ("no response" or "only dismissal/no_action ..."); responses ("kind: name" of what it got);
+//   accounts; quote; incident_id
+MATCH (i:Incident)-[:REPORTED_TO]->(b)
+WHERE b:LeadershipBody OR ($include_people AND b:Person)
+WITH i, collect(DISTINCT b.name) AS raised_to
+OPTIONAL MATCH (r:Response)-[:RESPONDS_TO]->(i)
+WITH i, raised_to, collect(DISTINCT r) AS responses
+WHERE all(rx IN responses WHERE rx.kind IN $ignored_kinds)
+RETURN i.name AS incident,
+       i.kind AS incident_kind,
+       coalesce(i.date, i.date_text) AS incident_date,
+       [(a:Person)-[:ACCUSED_IN]->(i) | a.name] AS accused,
+       [(w:Person)-[:REPORTED]->(i) | w.name] AS raised_by,
+       raised_to,
+       CASE WHEN size(responses) = 0 THEN 'no response'
+            ELSE 'only ' + reduce(ks = '', kx IN $ignored_kinds | CASE WHEN ks = '' THEN kx ELSE ks + '/' + kx END)
+       END AS verdict,
+       [ry IN responses | ry.kind + ': ' + ry.name] AS responses,
+       i.account_count AS accounts,
+       i.ev_quote[0] AS quote,
+       i.id AS incident_id
+ORDER BY size(responses), coalesce(i.date, '9999'), incident
