@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -61,9 +60,8 @@ def dashboard(host: str, port: int, check: bool) -> None:
     click.echo(f"Testimony Graph dashboard on {url}  (graph {settings.graph_name} in {settings.describe()}; Ctrl+C stops it)")
     env = dict(os.environ)
     env.setdefault("STREAMLIT_BROWSER_GATHER_USAGE_STATS", "false")
-    try:
-        completed = subprocess.run(streamlit_command(host, port), env=env, check=False)
-    except KeyboardInterrupt:  # Streamlit has already shut down cleanly
-        return
-    if completed.returncode not in (0, -2, 130):
-        raise click.ClickException(f"streamlit stopped with status {completed.returncode} (is port {port} in use?)")
+    sys.stdout.flush()
+    # Become the Streamlit server rather than its parent, so stopping this
+    # process (Ctrl+C, kill) stops the server too.
+    command = streamlit_command(host, port)
+    os.execve(command[0], command, env)

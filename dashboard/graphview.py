@@ -288,16 +288,18 @@ def layout_for(node_count: int) -> dict[str, Any]:
     return {"name": "grid", "animate": False, "fit": True, "padding": 10, "avoidOverlap": False}
 
 
-_SHAPE_SVG = {
-    "ellipse": '<ellipse cx="8" cy="8" rx="7" ry="7"/>',
-    "rectangle": '<rect x="1" y="2" width="14" height="12"/>',
-    "round-rectangle": '<rect x="1" y="2" width="14" height="12" rx="4"/>',
-    "hexagon": '<polygon points="4,1 12,1 15,8 12,15 4,15 1,8"/>',
-    "triangle": '<polygon points="8,1 15,15 1,15"/>',
-    "diamond": '<polygon points="8,0 16,8 8,16 0,8"/>',
-    "vee": '<polygon points="1,1 8,6 15,1 8,15"/>',
-    "tag": '<polygon points="1,2 11,2 15,8 11,14 1,14"/>',
+# The legend is HTML that Streamlit sanitises (no SVG), so shapes are CSS clip-paths.
+_SHAPE_CLIP = {
+    "ellipse": "circle(50% at 50% 50%)",
+    "rectangle": "inset(8% 0 8% 0)",
+    "round-rectangle": "inset(8% 0 8% 0 round 30%)",
+    "hexagon": "polygon(25% 0, 75% 0, 100% 50%, 75% 100%, 25% 100%, 0 50%)",
+    "triangle": "polygon(50% 0, 100% 100%, 0 100%)",
+    "diamond": "polygon(50% 0, 100% 50%, 50% 100%, 0 50%)",
+    "vee": "polygon(0 0, 50% 40%, 100% 0, 50% 100%)",
+    "tag": "polygon(0 10%, 70% 10%, 100% 50%, 70% 90%, 0 90%)",
 }
+_LINE_CSS = {"solid": "solid", "dashed": "dashed", "dotted": "dotted"}
 
 
 def legend_html(contract: Contract | None = None, labels: Iterable[str] | None = None) -> str:
@@ -310,28 +312,22 @@ def legend_html(contract: Contract | None = None, labels: Iterable[str] | None =
         spec = contract.labels.get(name)
         if spec is None:
             continue
-        shape = _SHAPE_SVG.get(spec.shape, _SHAPE_SVG["ellipse"])
+        clip = _SHAPE_CLIP.get(spec.shape, _SHAPE_CLIP["ellipse"])
         parts.append(
             f'<span class="tg-legend-item" title="{html.escape(spec.description)}">'
-            f'<svg width="14" height="14" viewBox="0 0 16 16" fill="{spec.color}">{shape}</svg>'
-            f"&nbsp;{html.escape(name)}</span>"
+            f'<span style="display:inline-block;width:14px;height:14px;background:{spec.color};'
+            f'clip-path:{clip};margin-right:4px"></span>{html.escape(name)}</span>'
         )
     lines = []
     for line in ("solid", "dashed", "dotted"):
         names = [s for s, (style, _) in STATUS_LINE_STYLES.items() if style == line]
         colour = _ALLEGATION_COLOUR if line == "dashed" else "#999999"
-        dash = {"solid": "", "dashed": ' stroke-dasharray="5,3"', "dotted": ' stroke-dasharray="1.5,2.5"'}[line]
         lines.append(
-            f'<span class="tg-legend-item"><svg width="28" height="10"><line x1="0" y1="5" x2="28" y2="5" '
-            f'stroke="{colour}" stroke-width="2.5"{dash}/></svg>&nbsp;{", ".join(names)}</span>'
+            f'<span class="tg-legend-item"><span style="display:inline-block;width:26px;height:0;'
+            f'border-top:3px {_LINE_CSS[line]} {colour};margin-right:4px"></span>{", ".join(names)}</span>'
         )
-    style = (
-        "<style>.tg-legend{display:flex;flex-wrap:wrap;gap:.3rem 1rem;font-size:.85rem;"
-        "align-items:center;margin:.2rem 0 .4rem 0}.tg-legend-item{white-space:nowrap;"
-        "display:inline-flex;align-items:center}</style>"
-    )
     return (
-        f'{style}<div class="tg-legend">{"".join(parts)}</div>'
+        f'<div class="tg-legend">{"".join(parts)}</div>'
         f'<div class="tg-legend">{"".join(lines)}<span class="tg-legend-item" style="color:#666">'
         f"thick rim: told by more than one account</span></div>"
     )

@@ -14,8 +14,8 @@ from dashboard.data import ItemDetail, LightGraph
 
 __all__ = ["badge", "status_chip", "show_item_detail", "show_connections", "ACCOUNTS_PAGE", "EXPLORE_PAGE"]
 
-ACCOUNTS_PAGE = "pages/accounts.py"
-EXPLORE_PAGE = "pages/explore.py"
+ACCOUNTS_PAGE = "app_pages/accounts.py"
+EXPLORE_PAGE = "app_pages/explore.py"
 
 
 def badge(label: str) -> str:
@@ -70,7 +70,7 @@ def show_item_detail(detail: ItemDetail, graph: LightGraph, account_titles: dict
             st.page_link(
                 ACCOUNTS_PAGE,
                 label=f"Read it in the account (characters {ev.start}–{ev.end})",
-                icon="📄",
+                icon=":material/article:",
                 query_params={"account": ev.account, "start": str(ev.start), "end": str(ev.end),
                               "item": detail.id},
             )
