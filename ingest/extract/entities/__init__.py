@@ -63,7 +63,7 @@ def extract_entities(account: AccountRecord, lexicon: Lexicon) -> EntityResult:
     names = find_names(c, vocab, orgs, body_end, blocked)
     narrator = find_narrator(c, account, names, body_end)
     taken = [(p.start, p.end) for p in names.mentions] + [(s, e) for s, e, _ in names.intro_descriptions]
-    pseudonyms = find_pseudonyms(c, vocab, orgs, taken, body_end)
+    pseudonyms = find_pseudonyms(c, vocab, orgs, names, taken, body_end)
     roles = find_roles(c, vocab, orgs, units, body_end)
     link_roles(c, vocab, orgs, units, roles, names, pseudonyms, narrator)
     link_memberships(c, orgs, units, pseudonyms, narrator)

@@ -76,7 +76,9 @@ class Collector:
                     draft.properties[key] = value
         return draft
 
-    def mention(self, draft: NodeDraft, start: int, end: int, *, evidence: bool = True, generic: bool = False) -> None:
+    def mention(
+        self, draft: NodeDraft, start: int, end: int, *, evidence: bool = True, generic: bool = False, alias: bool = True
+    ) -> None:
         """Record that ``text[start:end]`` refers to ``draft``; add it as evidence
         unless told not to (generic mentions count towards a small cap)."""
         surface = self.text[start:end]
@@ -88,7 +90,8 @@ class Collector:
                 return
             draft.generic_evidence += 1
         draft.evidence.setdefault((start, end), self.evidence(start, end))
-        draft.add_alias(surface)
+        if alias:
+            draft.add_alias(surface)
 
     def has_node(self, node_id: str) -> bool:
         return node_id in self.nodes

@@ -21,7 +21,7 @@ __all__ = ["PersonMention", "NameContext", "find_names", "NAME_TOKEN"]
 NAME_TOKEN = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*"
 _FULL = re.compile(rf"(?<![\w’'-])({NAME_TOKEN})((?:\s+{NAME_TOKEN}){{1,2}}|\s+[A-Z]\.?(?![\w’'-]))(?![\w-])")
 # "my branch secretary, Thomas", "my son Thomas": a lone first name introduced as a person.
-_INTRODUCED = re.compile(rf"\b(?:my|our|his|her|their)\s+([a-z][a-z -]{{1,30}}?),?\s+({NAME_TOKEN})(?![\w’'-])(?!\s+[A-Z])")
+_INTRODUCED_TEMPLATE = r"\b(?:my|our|his|her|their)\s+((?:[a-z-]+\s+){{0,2}}?(?:{nouns})),?\s+({name})(?![\w’'-])(?!\s+[A-Z])"
 
 
 @dataclass
@@ -85,13 +85,24 @@ def find_names(c: Collector, vocab: Vocabulary, orgs: OrgContext, body_end: int,
         names.mentions.append(PersonMention(node_id, start, end))
         occupied.append((start, end))
 
-    for m in _INTRODUCED.finditer(text):
+    nouns = [*vocab.people.get("relation_nouns", []), *vocab.role_of_form]
+    introduced = re.compile(
+        _INTRODUCED_TEMPLATE.format(nouns="|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)), name=NAME_TOKEN)
+    )
+    parts: dict[str, set[str]] = {}
+    for full, full_id in names.ids.items():
+        for part in full.split():
+            parts.setdefault(part, set()).add(full_id)
+    for m in introduced.finditer(text):
         name = m.group(2)
         if name in vocab.not_name_words or name in blocked or not free(m.start(2), m.end(2)) or name.lower() in lower_words:
             continue
-        node_id = names.ids.get(name) or make_id("Person", c.account_id, name)
+        if m.start() >= body_end and name not in names.ids:
+            continue
+        owner = parts.get(name, set())
+        node_id = names.ids.get(name) or (next(iter(owner)) if len(owner) == 1 else None) or make_id("Person", c.account_id, name)
         names.ids.setdefault(name, node_id)
-        draft = c.node(node_id, "Person", name, {"identity": "partial"})
+        draft = c.node(node_id, "Person", name, {"identity": "partial"}) if node_id not in c.nodes else c.nodes[node_id]
         c.mention(draft, m.start(2), m.end(2))
         draft.add_alias(" ".join(text[m.start() : m.end(1)].split()))
         names.mentions.append(PersonMention(node_id, m.start(2), m.end(2)))

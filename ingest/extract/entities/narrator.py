@@ -81,9 +81,9 @@ def find_narrator(c: Collector, account: AccountRecord, names: NameContext, body
     first = [m for m in _FIRST_PERSON.finditer(text, 0, body_end)]
     for i, m in enumerate(first):
         # A couple of first-person mentions as evidence, so even an anonymous narrator has some.
-        c.mention(draft, m.start(), m.end(), evidence=(i < 2 and not draft.evidence) or (i == 0 and evidence_span is None))
+        c.mention(draft, m.start(), m.end(), evidence=(i < 2 and not draft.evidence) or (i == 0 and evidence_span is None), alias=False)
     if not draft.evidence and first:
-        c.mention(draft, first[0].start(), first[0].end())
+        c.mention(draft, first[0].start(), first[0].end(), alias=False)
     _greeting_alias(c, draft.id, body_end)
     c.narrator_id = node_id
     span = evidence_span or ((first[0].start(), first[0].end()) if first else None)

@@ -96,8 +96,11 @@ def find_organizations(c: Collector, vocab: Vocabulary, header_end: int) -> OrgC
         taken.append((start, m.end()))
 
     # Which canonical names the account names without ambiguity, and which countries it names.
-    certain = Counter(cands[0] for _, _, cands, _ in raw if len(cands) == 1)
-    countries = Counter(vocab.country_of_word[m.group(0)] for m in vocab.country_pattern.finditer(text))
+    certain = Counter(cands[0] for _, _, cands, hint in raw if len(cands) == 1 and hint is None)
+    hint_starts = {s for s, _, _, h in raw if h is not None}
+    countries = Counter(
+        vocab.country_of_word[m.group(0)] for m in vocab.country_pattern.finditer(text) if m.start() not in hint_starts
+    )
     families = Counter(vocab.orgs[n].part_of or n for n in certain)
 
     def resolve(candidates: list[str], hint: str | None) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from graph.model import make_id
 from ingest.extract.entities.collector import Collector
+from ingest.extract.entities.names import NameContext
 from ingest.extract.entities.organizations import OrgContext
 from ingest.extract.entities.vocabulary import RoleEntry, Vocabulary
 
@@ -21,7 +22,7 @@ __all__ = ["Pseudonym", "find_pseudonyms"]
 
 _AUX = {"had", "has", "have", "’d", "'d", "previously", "once", "later", "first", "then", "also", "later", "initially"}
 _PREDICATIVE = re.compile(r"\b(?:became|become|becoming|was|am|is|be|been|as|were|being|remain|remained)\s+(?:\w+\s+)?$")
-_CLAUSE_STOP = re.compile(r"[,.;:!?()\[\]—–\"“”]|\s(?:and|but|because|when|while|so|who|which|until)\s")
+_CLAUSE_STOP = re.compile(r"[,.;:!?()\[\]—–\"“”]|\s(?:but|because|when|while|so|who|which|until)\s")
 
 
 @dataclass
@@ -53,13 +54,58 @@ def _words(items: list[str]) -> str:
     return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
 
 
+_MAIN_VERBS = {
+    "was", "were", "is", "are", "did", "does", "do", "had", "has", "have", "would", "could", "should", "might",
+    "will", "can", "must", "told", "said", "asked", "came", "seemed", "then", "that", "which", "but", "because",
+}
+_OBJECTS = {"me", "him", "her", "them", "us", "it", "the", "a", "an", "my", "his", "their", "our", "up", "down", "out"}
+_DETERMINERS = {"the", "a", "an", "my", "our", "his", "her", "their", "this", "that", "its", "me", "him", "them"}
+
+
+def _relative_clause(raw: str) -> str:
+    """The relative clause at the start of ``raw``, without the main clause after it.
+
+    >>> _relative_clause("recruited me to call me and apologise.")
+    'recruited me'
+    >>> _relative_clause("I was speaking with did not disagree.")
+    'I was speaking with'
+    >>> _relative_clause("’d previously harassed and threatened me was now")
+    '’d previously harassed and threatened me'
+    """
+    stop = _CLAUSE_STOP.search(raw + " ")
+    words = raw.split()
+    kept: list[str] = []
+    verb_seen = False
+    for i, word in enumerate(words):
+        bare = word.strip(",.;:!?()[]\"“”").lower()
+        if i > 0 and bare in _MAIN_VERBS and (verb_seen or bare not in ("was", "were", "had", "has", "have")):
+            break
+        if i > 0 and bare == "to" and i + 2 < len(words) and words[i + 1].lower() not in _DETERMINERS and words[i + 2].lower().strip(",.") in _OBJECTS:
+            break  # "recruited me to call me": an infinitive starts the main clause's object
+        if i > 0 and verb_seen and bare.endswith("ed") and kept and kept[-1].lower() not in ("and", "or", "been", "being", "was", "had"):
+            break  # a second past tense verb is the main clause's ("... for support requested that")
+        if bare == "and" and i + 1 < len(words) and not words[i + 1].lower().endswith("ed"):
+            break
+        kept.append(word)
+        if word != kept[0] or not word.startswith(("I", "we")):
+            verb_seen = verb_seen or bare.endswith("ed") or bare in ("was", "had", "met", "brought", "spoke", "knew", "saw", "made", "took", "got", "came", "went", "left", "told", "said", "did")
+        if re.search(r"[,.;:!?)]$", word):
+            break
+    clause = " ".join(kept)
+    if stop is not None and len(clause) > stop.start():
+        clause = raw[: stop.start()]
+    return clause.rstrip(" ,.;:!?)")
+
+
 def _clause_key(clause: str) -> str:
     tokens = [t for t in re.findall(r"[\w’'-]+", clause.lower()) if t not in _AUX]
     tokens = [t[:-2] if t.endswith(("’d", "'d")) else t for t in tokens]
     return " ".join(tokens[:2])
 
 
-def find_pseudonyms(c: Collector, vocab: Vocabulary, orgs: OrgContext, taken: list[tuple[int, int]], body_end: int) -> list[Pseudonym]:
+def find_pseudonyms(
+    c: Collector, vocab: Vocabulary, orgs: OrgContext, names: NameContext, taken: list[tuple[int, int]], body_end: int
+) -> list[Pseudonym]:
     text = c.text
     people = vocab.people
     relation = _words(people.get("relation_nouns", []))
@@ -84,11 +130,8 @@ def find_pseudonyms(c: Collector, vocab: Vocabulary, orgs: OrgContext, taken: li
         rf"\b(?:[Tt]he|[Aa]n?|[Aa]nother)\s+{mod_seq}(?P<head>{heads})\s+(?:(?:who|that|whom)(?:’d|'d)?\s+|(?=(?:I|we)\s))(?P<clause>[^\n]{{3,80}})"
     )
     for m in clause_re.finditer(text):
-        clause = m.group("clause")
-        stop = _CLAUSE_STOP.search(clause)
-        clause = clause[: stop.start()] if stop else clause
-        clause = clause.rstrip()
-        if len(clause.split()) < 1:
+        clause = _relative_clause(m.group("clause"))
+        if not clause:
             continue
         end = m.start("clause") + len(clause)
         key = "who " + _clause_key(clause)
@@ -102,6 +145,10 @@ def find_pseudonyms(c: Collector, vocab: Vocabulary, orgs: OrgContext, taken: li
     for m in place_re.finditer(text):
         head = m.group("head")
         obj = m.group("obj")
+        if _PREDICATIVE.search(text[max(0, m.start() - 25) : m.start()]):
+            continue  # "as a member of the organisation", "my role as a spokesman of ...": said of the narrator
+        if head == "member" and re.search(r"organi[sz]ation|group|party", obj):
+            continue
         is_org = orgs.alias_pattern is not None and orgs.alias_pattern.fullmatch(re.sub(r"^(?:the|their|our)\s+", "", obj)) is not None
         if head == "member" and is_org:
             continue  # "another member of Fightback" says membership, not who
@@ -149,9 +196,21 @@ def find_pseudonyms(c: Collector, vocab: Vocabulary, orgs: OrgContext, taken: li
 
     # Longest description wins where two overlap; names already found win over all.
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    name_at_end = {p.end: p.node_id for p in names.mentions}
+    name_at_start = {p.start: p.node_id for p in names.mentions}
     kept: list[_Found] = []
     for f in found:
         if any(s < f.end and f.start < e for s, e in taken):
+            continue
+        # "Alex Grant (another EC member ...)", "Ahmed S, a full-timer": an appositive of a name.
+        before = re.search(r"\s*[,(]\s*$", text[max(0, f.start - 4) : f.start])
+        if before and (f.start - len(before.group(0))) in name_at_end:
+            continue
+        # "my partner and comrade, Jess S": the description is the name's alias.
+        after = re.match(r"(?:\s+and\s+[a-z-]+)?,?\s+", text[f.end : f.end + 30])
+        if after and f.end + after.end() in name_at_start:
+            person = c.nodes[name_at_start[f.end + after.end()]]
+            person.add_alias(" ".join(text[f.start : f.end + after.end()].rstrip(", ").split()))
             continue
         if kept and kept[-1].end > f.start:
             continue
@@ -164,6 +223,15 @@ def find_pseudonyms(c: Collector, vocab: Vocabulary, orgs: OrgContext, taken: li
     keys_seen: dict[str, str] = {}
     for f in kept:
         key = f.key.lower()
+        if key not in keys_seen and f.role is not None and f.extra == ["the"]:
+            # "He forwarded this to Ben Curry. ... the regional full-timer": the named person just before.
+            previous = c.sentence_at(max(0, c.sentence_at(f.start).start - 2))
+            recent = [p for p in names.mentions if previous.start <= p.start < f.start]
+            if recent:
+                person = c.nodes[recent[-1].node_id]
+                c.mention(person, f.start, f.end)
+                result.append(Pseudonym(person.id, f.start, f.end, text[f.start : f.end], key, f.role, f.role_span, f.in_org, True))
+                continue
         if key in keys_seen:
             node_id = keys_seen[key]
         else:

@@ -40,12 +40,12 @@ def _resolve(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: UnitConte
     """A title that waited for a holder gets its node now."""
     if rm.node_id:
         return rm
-    entry = vocab.role_of_form[c.text[rm.start : rm.end]]
+    entry = rm.entry or vocab.role_of_form[c.text[rm.start : rm.end]]
     draft, unit = role_node(c, orgs, units, entry, None, units.narrator_branch)
     c.mention(draft, rm.start, rm.end)
     if unit:
         c.relate_in_sentence("ROLE_IN", draft.id, unit, rm.start)
-    return RoleMention(draft.id, rm.start, rm.end, unit)
+    return RoleMention(draft.id, rm.start, rm.end, unit, entry)
 
 
 def link_roles(

@@ -25,6 +25,7 @@ class RoleMention:
     start: int
     end: int
     unit_id: str | None
+    entry: RoleEntry | None = None
 
 
 def _unit_after(c: Collector, orgs: OrgContext, units: UnitContext, end: int) -> tuple[str | None, int]:
@@ -76,20 +77,24 @@ def role_node(c: Collector, orgs: OrgContext, units: UnitContext, entry: RoleEnt
 def find_roles(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: UnitContext, body_end: int) -> list[RoleMention]:
     """Every title in the text, tied to its unit; titles that need a holder wait for one."""
     mentions: list[RoleMention] = []
-    for m in vocab.role_pattern.finditer(c.text):
-        if m.start() >= body_end:
-            continue
+    matches = [m for m in vocab.role_pattern.finditer(c.text) if m.start() < body_end]
+    present = {vocab.role_of_form[m.group(0)].title: vocab.role_of_form[m.group(0)] for m in matches}
+    for m in matches:
         entry = vocab.role_of_form[m.group(0)]
+        # A bare title stands for the one more specific title of the account ("the male chair" -> branch chair).
+        specific = [e for t, e in present.items() if t != entry.title and t.endswith(" " + entry.title)]
+        if " " not in entry.title and len(specific) == 1:
+            entry = specific[0]
         unit, end = _unit_after(c, orgs, units, m.end())
         unit = unit or _unit_before(c, orgs, units, m.start())
         if entry.needs_holder and unit is None:
-            mentions.append(RoleMention("", m.start(), m.end(), None))  # resolved when a holder is found
+            mentions.append(RoleMention("", m.start(), m.end(), None, entry))  # resolved when a holder is found
             continue
         draft, unit = role_node(c, orgs, units, entry, unit, units.narrator_branch)
         c.mention(draft, m.start(), m.end())
         if end > m.end():
             draft.add_alias(" ".join(c.text[m.start() : end].split()))
-        mentions.append(RoleMention(draft.id, m.start(), m.end(), unit))
+        mentions.append(RoleMention(draft.id, m.start(), m.end(), unit, entry))
         if unit and unit != draft.id:
             c.relate_in_sentence("ROLE_IN", draft.id, unit, m.start())
     return mentions

@@ -198,7 +198,7 @@ def _find_branches(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: Uni
         units.branches.append((m.start(), m.end(), draft.id))
         if orgs.primary_id:
             units.organization_of.setdefault(draft.id, orgs.primary_id)
-    mine = re.compile(rf"\b(?:my|our)\s+(?:own\s+|local\s+|home\s+)?({words})\b")
+    mine = re.compile(rf"\b(?:my|our)\s+(?:own\s+|local\s+|home\s+)?({words})\b(?!\s+(?:chair|secretary|officer|treasurer|organi[sz]er))")
     for m in mine.finditer(text):
         if any(s <= m.start() < e for s, e, _ in units.branches):
             continue
