@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "db": "graph.cli.db:db",
     "export": "graph.export.cli:export",
     "dashboard": "dashboard.cli:dashboard",
+    "query": "queries.cli:query",
     "ingest": "ingest.cli:ingest",
     "evaluate": "ingest.evaluate.cli:evaluate",
 }
