@@ -10,6 +10,8 @@ The *role* says what kind of claim the relationship makes:
 - ``accusation``: someone is charged with wrongdoing (ACCUSED_IN, and
   TARGET_OF of a third party). Never ``stated``: ``found`` if a body ruled,
   ``admitted`` or ``denied`` if the accused did, else ``alleged``.
+- ``target``: someone else is said to have been harmed (TARGET_OF a third
+  party): ``found`` if a body ruled, else ``alleged``.
 - ``experience``: the narrator's own experience (TARGET_OF the narrator).
   ``stated`` unless a body ruled on it (``found``).
 - ``telling``: anything else (TAKEN_BY, PARTICIPATED_IN ...): ``reported``
@@ -25,7 +27,7 @@ from typing import Any, Literal, Mapping
 
 __all__ = ["Role", "evidence_status", "has_cue"]
 
-Role = Literal["accusation", "experience", "telling"]
+Role = Literal["accusation", "target", "experience", "telling"]
 
 _SPACE = r"\s+"
 _SECTIONS = ("found", "admitted", "denied", "reported", "believed", "accusation")
@@ -97,6 +99,8 @@ def evidence_status(sentence: str, before: str = "", after: str = "", *, role: R
             if said(name, wide=True):
                 return name
         return "alleged"
+    if role == "target":
+        return "found" if said("found", wide=True) else "alleged"
     if role == "experience":
         return "found" if said("found", wide=True) else "stated"
     if said("reported"):

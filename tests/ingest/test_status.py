@@ -82,3 +82,8 @@ def test_the_narrators_own_experience_is_stated_unless_ruled_on() -> None:
 
 def test_curly_apostrophes_are_read_like_straight_ones() -> None:
     assert has_cue("reported", "I’ve since learned that he left", LEX)
+
+
+def test_a_third_party_target_is_alleged_unless_ruled_on() -> None:
+    assert status("He assaulted her.", after="He later admitted it.", role="target") == "alleged"
+    assert status("He assaulted her.", after="The panel found him guilty.", role="target") == "found"

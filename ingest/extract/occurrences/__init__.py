@@ -20,7 +20,7 @@ import re
 from graph.contract import load_contract
 from graph.model import AccountRecord, Evidence, Node, make_id
 from ingest.extract.dates import normalise_date
-from ingest.extract.occurrences.context import ClauseContext, Mentions, read_clause
+from ingest.extract.occurrences.context import ClauseContext, Mentions, narrator_acts, read_clause
 from ingest.extract.occurrences.edges import EdgeSet
 from ingest.extract.occurrences.grouping import NARRATOR, Occurrence, date_occurrences, group_hits
 from ingest.extract.occurrences.links import tie_consequences, tie_responses
@@ -45,7 +45,7 @@ def extract_occurrences(account: AccountRecord, entities: EntityResult, lexicon:
     sentences, hits = scan(text, vocab)
     mentions = Mentions(entities)
     contexts = {hit: read_clause(hit, text, vocab, mentions) for hit in hits}
-    hits = [h for h in hits if not _narrator_acts(h, contexts[h])]
+    hits = [h for h in hits if not (h.label == "Response" and narrator_acts(h, text))]
     occurrences = group_hits(hits, text, vocab, lambda h: _participants(h, contexts[h], vocab))
     anchor = normalise_date(account.properties.get("published"), lexicon)
     date_occurrences(occurrences, sentences, anchor, lexicon)
@@ -114,12 +114,6 @@ def _participants(hit: Hit, ctx: ClauseContext, vocab: Vocabulary) -> frozenset[
     if _GROUP.search(hit.clause.text):
         found.add("group")
     return frozenset(found)
-
-
-def _narrator_acts(hit: Hit, ctx: ClauseContext) -> bool:
-    """A response the narrator takes ("I initially dismissed it") is no organisation's response."""
-    return (hit.label == "Response" and ctx.narrator_subject and not ctx.narrator_object
-            and ctx.subject_of(("Person", "LeadershipBody", "Organization")) is None)
 
 
 def _trim(value: str, limit: int) -> str:

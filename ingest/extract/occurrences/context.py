@@ -11,16 +11,19 @@ person mentioned shortly before.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from ingest.extract.occurrences.scan import Hit
 from ingest.extract.occurrences.vocabulary import Vocabulary
 from ingest.extract.types import EntityResult, Mention
 
-__all__ = ["Mentions", "ClauseContext", "read_clause"]
+__all__ = ["Mentions", "ClauseContext", "read_clause", "narrator_acts"]
 
 # How far back (in characters) a pronoun looks for the person it stands for.
 _PRONOUN_REACH = 600
+# "was expelled", "had been quietly suspended": the subject undergoes the act.
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are|got|get|gets)\s+(?:\w+ly\s+){0,2}$", re.IGNORECASE)
 _DETERMINERS = frozenset({"the", "a", "an", "my", "our", "his", "her", "their", "its"})
 
 
@@ -66,6 +69,7 @@ class ClauseContext:
     subject: list[Mention]
     objects: list[Mention]
     agent: Mention | None
+    passive: bool
     narrator_subject: bool
     narrator_object: bool
     first_person: bool
@@ -97,17 +101,23 @@ def read_clause(hit: Hit, text: str, vocab: Vocabulary, mentions: Mentions) -> C
     narrator = mentions.narrator
     inside = [m for m in mentions.within(clause.start, clause.end) if m.node_id != narrator]
     subject = [m for m in inside if m.end <= hit.trigger.start]
-    objects = [m for m in inside if m.start >= hit.trigger.end]
+    # A mention inside the trigger ("join the X Faction") is on the object side.
+    objects = [m for m in inside if m.end > hit.trigger.start]
     agent = None
-    after = text[hit.trigger.end:clause.end]
-    if vocab.agent is not None and objects:
-        # "by the EC", "an email from Ahmed S": the agent word sits just before the mention.
-        words = [w for w in text[hit.trigger.end:objects[0].start].lower().split() if w not in _DETERMINERS]
-        if words and len(words) <= 3 and vocab.agent.fullmatch(words[-1]):
-            agent = objects[0]
+    if vocab.agent is not None and objects and objects[0].start >= hit.trigger.end:
+        # "by the EC", "an email from Ahmed S", "protected by the EC": the agent word
+        # sits just before the first mention after the trigger, or ends the trigger.
+        first = objects[0]
+        gap = [w for w in text[hit.trigger.end:first.start].lower().split() if w not in _DETERMINERS]
+        last = gap[-1] if gap else hit.trigger.text.lower().split()[-1]
+        if len(gap) <= 3 and vocab.agent.fullmatch(last):
+            agent = first
+    # First-person words inside a mention ("my friend") are that person, not the narrator.
+    after = _blank(text, hit.trigger.end, clause.end, objects)
     before_text = text[clause.start:hit.trigger.start]
+    passive = _PASSIVE.search(before_text) is not None
     first_person = bool(vocab.first_person and vocab.first_person.search(clause.text))
-    narrator_subject = bool(vocab.first_person and _subject_first_person(before_text))
+    narrator_subject = _subject_first_person(_blank(text, clause.start, hit.trigger.start, subject))
     narrator_object = bool(
         vocab.first_person_object
         and (vocab.first_person_object.search(after) or _passive_first_person(before_text))
@@ -119,13 +129,31 @@ def read_clause(hit: Hit, text: str, vocab: Vocabulary, mentions: Mentions) -> C
     pronoun_object = None
     if not objects and agent is None:
         pronoun_object = _resolve_pronoun(text, hit.trigger.end, clause.end, vocab, mentions, exclude)
-    return ClauseContext(subject, objects, agent, narrator_subject, narrator_object, first_person,
+    return ClauseContext(subject, objects, agent, passive, narrator_subject, narrator_object, first_person,
                          pronoun_subject, pronoun_object)
 
 
 def _subject_first_person(before: str) -> bool:
     words = before.replace("’", "'").split()
     return any(w.strip(",.;:\"“”") in ("I", "We", "we", "I'm", "I've", "I'd") for w in words)
+
+
+def _blank(text: str, start: int, end: int, mentions: list[Mention]) -> str:
+    """``text[start:end]`` with the mentions in it blanked out (offsets kept)."""
+    piece = list(text[start:end])
+    for m in mentions:
+        for i in range(max(m.start, start), min(m.end, end)):
+            piece[i - start] = " "
+    return "".join(piece)
+
+
+def narrator_acts(hit: Hit, text: str) -> bool:
+    """Whether the narrator is the doer of the trigger ("but I initially dismissed it")."""
+    # "I dismissed", "I initially dismissed": the narrator right before the verb.
+    words = text[hit.clause.start:hit.trigger.start].replace("’", "'").split()[-2:]
+    if not any(w in ("I", "we", "We") for w in words):
+        return False
+    return _PASSIVE.search(" ".join(words) + " ") is None
 
 
 def _passive_first_person(before: str) -> bool:

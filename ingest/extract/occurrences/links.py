@@ -42,29 +42,45 @@ def tie_responses(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet) -
 
 
 def tie_consequences(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet) -> None:
-    cue = scene.vocab.consequence
-    if cue is None:
-        return
     for index, sentence in enumerate(scene.sentences):
-        match = cue.search(sentence.text)
-        if match is None:
-            continue
-        at = sentence.start + match.start()
-        told = [(h.trigger.start, o) for o in occurrences for h in o.hits if h.sentence == index]
+        told = sorted(((h.trigger.start, o) for o in occurrences for h in o.hits if h.sentence == index),
+                      key=lambda pair: pair[0])
         if not told:
             continue
-        told.sort(key=lambda pair: pair[0])
-        after = [o for start, o in told if start >= at]
-        before = [o for start, o in told if start < at]
-        if after and before:
-            cause, effect = before[-1], after[0]
-        else:
-            effect = (after or before)[0]
-            earlier = [o for o in occurrences if o.last_sentence < index and o is not effect]
-            if not earlier:
-                continue
-            cause = max(earlier, key=lambda o: o.last_sentence)
+        pair = _cause_and_effect(index, sentence.start, sentence.text, told, occurrences, scene)
+        if pair is None:
+            continue
+        cause, effect = pair
         if cause is effect:
             continue
         edges.add(Edge("LED_TO", scene.node_ids[id(cause)], scene.node_ids[id(effect)],
                        sentence.start, sentence.end, scene.status(effect.first, "telling")))
+
+
+def _cause_and_effect(index: int, offset: int, sentence: str, told: list[tuple[int, Occurrence]],
+                      occurrences: list[Occurrence], scene: Scene) -> tuple[Occurrence, Occurrence] | None:
+    vocab = scene.vocab
+    reverse = vocab.cause_follows.search(sentence) if vocab.cause_follows is not None else None
+    if reverse is not None:
+        at = offset + reverse.start()
+        after = [o for start, o in told if start >= at]
+        before = [o for start, o in told if start < at]
+        if not after:
+            return None
+        cause = after[0]
+        rest = [o for o in after[1:] if o is not cause]
+        effect = before[-1] if before else (rest[0] if rest else None)
+        return (cause, effect) if effect is not None else None
+    forward = vocab.consequence.search(sentence) if vocab.consequence is not None else None
+    if forward is None:
+        return None
+    at = offset + forward.start()
+    after = [o for start, o in told if start >= at]
+    before = [o for start, o in told if start < at]
+    if after and before:
+        return before[-1], after[0]
+    effect = (after or before)[0]
+    earlier = [o for o in occurrences if o.last_sentence < index and o is not effect]
+    if not earlier:
+        return None
+    return max(earlier, key=lambda o: o.last_sentence), effect

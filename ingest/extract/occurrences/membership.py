@@ -40,7 +40,7 @@ def tie_membership(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet) 
                 continue
             status = scene.status(hit, "telling")
             if expelled:
-                person = ctx.subject_of(("Person",)) or ctx.pronoun_subject
+                person = ctx.subject_of(("Person",)) or ctx.pronoun_subject if ctx.passive else None
                 if person is None and ctx.objects_of(("Person",)):
                     person = ctx.objects_of(("Person",))[0]
                 if person is not None:

@@ -86,23 +86,26 @@ def tie_participants(occ: Occurrence, scene: Scene, edges: EdgeSet) -> None:
 def _incident(node: str, occ: Occurrence, hit: Hit, ctx: Any, scene: Scene, edges: EdgeSet,
               narrator: str | None) -> None:
     accused = ctx.agent if ctx.agent is not None and ctx.agent.label == "Person" else None
-    if accused is None:
-        accused = ctx.subject_of(("Person",)) or ctx.pronoun_subject
+    subject = ctx.subject_of(("Person",)) or (None if ctx.narrator_subject else ctx.pronoun_subject)
+    if accused is None and not ctx.passive and not ctx.narrator_subject:
+        accused = subject
     if occ.kind == "dissent":
         # Dissent is raised, not inflicted: its subject is who raised it.
-        teller = narrator if ctx.narrator_subject or (accused is None and ctx.first_person) else (accused.node_id if accused else None)
+        teller = narrator if ctx.narrator_subject or (subject is None and ctx.first_person) else (subject.node_id if subject else None)
         if teller:
             edges.add(_edge("REPORTED", teller, node, hit, scene.status(hit, "telling")))
         return
-    if accused is not None and not ctx.narrator_subject:
+    if accused is not None:
         edges.add(_edge("ACCUSED_IN", accused.node_id, node, hit, scene.status(hit, "accusation")))
-    if narrator and ctx.narrator_object:
+    accused_id = accused.node_id if accused is not None else None
+    if narrator and (ctx.narrator_object or (ctx.passive and ctx.narrator_subject)):
         edges.add(_edge("TARGET_OF", narrator, node, hit, scene.status(hit, "experience")))
     else:
-        accused_id = accused.node_id if accused is not None else None
-        for m in ctx.objects_of(("Person",)):
+        # "Jo was assaulted" (passive subject), "assaulted Mia" (object).
+        candidates = ([subject] if ctx.passive and subject is not None else []) + ctx.objects_of(("Person",))
+        for m in candidates:
             if m.node_id != accused_id:
-                edges.add(_edge("TARGET_OF", m.node_id, node, hit, scene.status(hit, "accusation")))
+                edges.add(_edge("TARGET_OF", m.node_id, node, hit, scene.status(hit, "target")))
                 break
     sentence = scene.sentences[hit.sentence].text
     if narrator and scene.vocab.witnessing is not None and scene.vocab.witnessing.search(sentence) and ctx.first_person:
@@ -111,28 +114,33 @@ def _incident(node: str, occ: Occurrence, hit: Hit, ctx: Any, scene: Scene, edge
 
 def _response(node: str, hit: Hit, ctx: Any, scene: Scene, edges: EdgeSet, narrator: str | None) -> None:
     actor = ctx.agent if ctx.agent is not None and ctx.agent.label in _ACTORS else None
-    if actor is None:
+    patient = None
+    if ctx.passive:
+        # "Jo was expelled": the subject undergoes the response.
+        patient = ctx.subject_of(("Person", "Organization")) or ctx.pronoun_subject
+    elif actor is None:
         actor = ctx.subject_of(_ACTORS)
-    if actor is None and not ctx.narrator_subject:
-        actor = ctx.pronoun_subject
+        if actor is None and not ctx.narrator_subject:
+            actor = ctx.pronoun_subject
     status = scene.status(hit, "telling")
     if actor is not None:
         edges.add(_edge("TAKEN_BY", node, actor.node_id, hit, status))
-    elif not ctx.narrator_subject:
+    elif not (ctx.narrator_subject and not ctx.passive):
         body = scene.mentions.latest_before(hit.clause.start, ("LeadershipBody",), _BODY_REACH)
         fallback = body.node_id if body is not None else scene.primary
         if fallback:
             edges.add(_edge("TAKEN_BY", node, fallback, hit, status))
     actor_id = actor.node_id if actor is not None else None
-    if narrator and ctx.narrator_object:
+    if narrator and (ctx.narrator_object or (ctx.passive and ctx.narrator_subject and patient is None)):
         edges.add(_edge("AFFECTS", node, narrator, hit, status))
         return
-    for m in ctx.objects_of(("Person",)):
+    candidates = ([patient] if patient is not None else []) + ctx.objects_of(("Person",))
+    if ctx.pronoun_object is not None:
+        candidates.append(ctx.pronoun_object)
+    for m in candidates:
         if m.node_id != actor_id:
             edges.add(_edge("AFFECTS", node, m.node_id, hit, status))
             return
-    if ctx.pronoun_object is not None and ctx.pronoun_object.node_id != actor_id:
-        edges.add(_edge("AFFECTS", node, ctx.pronoun_object.node_id, hit, status))
 
 
 def _event(node: str, occ: Occurrence, hit: Hit, ctx: Any, scene: Scene, edges: EdgeSet,

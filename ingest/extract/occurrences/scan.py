@@ -107,7 +107,9 @@ def _select(found: list[Hit]) -> list[Hit]:
     label only when far enough from the first to tell something else ("spreading
     rumours ..., threatening violence ..., making sexual comments")."""
     kept: list[Hit] = []
-    for hit in sorted(found, key=lambda h: (-(h.trigger.end - h.trigger.start), h.trigger.start)):
+    # A trigger talked about ("an email about the conference") yields to one that happens.
+    ranked = sorted(found, key=lambda h: (_talked_about(h), -(h.trigger.end - h.trigger.start), h.trigger.start))
+    for hit in ranked:
         if any(hit.trigger.start < k.trigger.end and k.trigger.start < hit.trigger.end for k in kept):
             continue
         same = [k for k in kept if k.label == hit.label]
@@ -119,6 +121,11 @@ def _select(found: list[Hit]) -> list[Hit]:
         kept = [k for k in kept if not (k.label == "Event" and k.kind == "vote")]
     kept.sort(key=lambda h: h.trigger.start)
     return _split_evidence(kept)
+
+
+def _talked_about(hit: Hit) -> bool:
+    before = hit.clause.text[:hit.trigger.start - hit.clause.start].lower().split()[-5:]
+    return "about" in before
 
 
 def _split_evidence(hits: list[Hit]) -> list[Hit]:

@@ -55,6 +55,7 @@ class Vocabulary:
     first_person: re.Pattern[str] | None
     first_person_object: re.Pattern[str] | None
     consequence: re.Pattern[str] | None
+    cause_follows: re.Pattern[str] | None
     anaphora: re.Pattern[str] | None
     agent: re.Pattern[str] | None
     pronouns: tuple[tuple[str, re.Pattern[str]], ...]
@@ -106,6 +107,7 @@ def _build(triggers_key: Any, cues_key: Any) -> Vocabulary:
         first_person=compile_entries(list(cues.get("first_person") or ())),
         first_person_object=compile_entries(list(cues.get("first_person_object") or ())),
         consequence=compile_entries(list(cues.get("consequence") or ())),
+        cause_follows=compile_entries(list(cues.get("cause_follows") or ())),
         anaphora=compile_entries(list(cues.get("anaphora") or ())),
         agent=compile_entries(list(cues.get("agent") or ())),
         pronouns=pronouns,
