@@ -34,12 +34,13 @@ from typing import Iterable, Iterator, Literal, Sequence
 from tqdm import tqdm
 
 from graph.errors import TestimonyGraphError, ValidationError
-from graph.model import AccountRecord, GraphDocument, merge_documents
+from graph.model import AccountRecord, GraphDocument
 from graph.store import GraphStore, WriteReport
 from graph.validate import validate_document
 from ingest.discover import Failure, discover
 from ingest.lexicon import Lexicon, load_lexicon
 from ingest.load import load_account
+from ingest.merge import merge_all
 from ingest.parallel import extract_all
 
 __all__ = [
@@ -226,7 +227,7 @@ def ingest_accounts(
     failed = {a.id for a in wanted} - {d.accounts[0].id for d in documents}
     for account_id in failed:
         report.statuses.pop(account_id, None)
-    report.document = merge_documents(*documents)
+    report.document = merge_all(documents)
     lap("check and merge")
     if store is not None:
         report.written = ingest_document(report, documents, store, show_progress)
@@ -239,7 +240,10 @@ def ingest_document(
 ) -> WriteReport:
     """Validate the accounts to write against the store, then replace changed ones and write."""
     to_write = [d for d in documents if report.statuses.get(d.accounts[0].id) in ("new", "changed")]
-    document = merge_documents(*to_write) if to_write else GraphDocument()
+    if len(to_write) == len(documents):
+        document = report.document  # everything is new or changed: already merged
+    else:
+        document = merge_all(to_write) if to_write else GraphDocument()
     store.validate(document)  # everything, before the first write
     changed = [d.accounts[0].id for d in to_write if report.statuses[d.accounts[0].id] == "changed"]
     total = len(document.accounts) + len(document.nodes) + len(document.relationships) + len(changed)
