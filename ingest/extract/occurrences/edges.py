@@ -52,6 +52,10 @@ class EdgeSet:
     def has(self, rel_type: str, source: str, target: str) -> bool:
         return (rel_type, source, target) in self._edges
 
+    def touches(self, node: str, types: tuple[str, ...]) -> bool:
+        """Whether any kept relationship of ``types`` ends at ``node``."""
+        return any(t in types and target == node for (t, _s, target) in self._edges)
+
     def relationships(self) -> list[Relationship]:
         result = []
         for (rel_type, source, target), edges in self._edges.items():

@@ -25,6 +25,11 @@ NARRATOR = "narrator"  # how participants() names the first person
 _CONTINUATION = 4
 # How far back a definite reference ("the meeting") reaches.
 _ANAPHORA = 25
+# Incident kinds a later reference may name with another word of the same family.
+_FAMILY = {
+    "sexual_assault": "violence", "domestic_violence": "violence", "physical_violence": "violence",
+    "sexual_harassment": "harassment", "harassment": "harassment", "threat": "harassment",
+}
 
 
 @dataclass
@@ -73,10 +78,19 @@ def group_hits(hits: list[Hit], text: str, vocab: Vocabulary,
         mine = set(participants(hit)) - {NARRATOR}
         target: Occurrence | None = None
         latest = next((o for o in reversed(occurrences) if o.label == hit.label and o.kind == hit.kind), None)
+        anaphoric = _anaphoric(hit, text, vocab)
+        if anaphoric and hit.label == "Incident":
+            # "told him about the abuse": talk about harm points back to the latest
+            # incident of the same family, whichever word the first telling used.
+            family = _FAMILY.get(hit.kind)
+            kin = next((o for o in reversed(occurrences) if o.label == "Incident" and family is not None
+                        and _FAMILY.get(o.kind) == family), None)
+            if kin is not None and (latest is None or kin.last_sentence > latest.last_sentence):
+                latest = kin
         if latest is not None:
             gap = hit.sentence - latest.last_sentence
             theirs = involved[id(latest)]
-            if _anaphoric(hit, text, vocab) and gap <= _ANAPHORA:
+            if anaphoric and gap <= _ANAPHORA:
                 target = latest
             elif hit.kind == "other":
                 target = None

@@ -32,13 +32,22 @@ def tie_responses(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet) -
         if target is None:
             before = [o for o in occurrences if o.first.sentence < hit.sentence
                       and hit.sentence - o.last_sentence <= _RESPONSE_REACH]
-            target = next((o for o in reversed(before) if o.label == "Incident"), None)
+            incidents = [o for o in before if o.label == "Incident"]
+            # The incident a response answers is one the account tells with its people
+            # (someone accused, harmed or reporting), not a passing mention.
+            grounded = [o for o in incidents if _grounded(o, scene, edges)]
+            target = (grounded or incidents or [None])[-1]
             if target is None:
                 target = next((o for o in reversed(before) if o.label == "Event"), None)
         if target is not None:
             status = scene.status(hit, "telling")
             edges.add(Edge("RESPONDS_TO", scene.node_ids[id(occ)], scene.node_ids[id(target)],
                            hit.clause.start, hit.clause.end, status))
+
+
+def _grounded(incident: Occurrence, scene: Scene, edges: EdgeSet) -> bool:
+    node = scene.node_ids[id(incident)]
+    return edges.touches(node, ("ACCUSED_IN", "TARGET_OF", "REPORTED"))
 
 
 def tie_consequences(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet) -> None:
