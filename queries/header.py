@@ -75,7 +75,10 @@ def _parse_param(text: str, where: str) -> Parameter:
     raw_default = raw_default.strip()
     if len(raw_default) >= 2 and raw_default.startswith('"') and raw_default.endswith('"'):
         raw_default = raw_default[1:-1]
-    default = coerce_value(type_name, raw_default, where=f"{where}: default of {name}")
+    try:
+        default = coerce_value(type_name, raw_default, where=name)
+    except QueryError as exc:
+        raise QueryError(f"the default of parameter {exc}", where=where) from None
     return Parameter(name, type_name, default, help_text, required=False)
 
 
