@@ -108,6 +108,12 @@ def find_names(c: Collector, vocab: Vocabulary, orgs: OrgContext, body_end: int,
         names.mentions.append(PersonMention(node_id, m.start(2), m.end(2)))
         names.intro_descriptions.append((m.start(), m.end(1), node_id))
         occupied.append((m.start(2), m.end(2)))
+        # The lone name said again later is the same person.
+        for again in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w-])(?!\s+[A-Z][a-z])", text):
+            if free(again.start(), again.end()) and again.start() < body_end:
+                c.mention(draft, again.start(), again.end(), generic=True)
+                names.mentions.append(PersonMention(node_id, again.start(), again.end()))
+                occupied.append((again.start(), again.end()))
 
     _short_forms(c, names, occupied)
     names.mentions.sort(key=lambda p: p.start)

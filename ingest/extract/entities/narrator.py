@@ -49,7 +49,7 @@ def author_from_header(account: AccountRecord, text: str) -> str | None:
     return m.group("name") if m else None
 
 
-def find_narrator(c: Collector, account: AccountRecord, names: NameContext, body_end: int) -> str:
+def find_narrator(c: Collector, account: AccountRecord, names: NameContext, body_end: int, head_end: int = 0) -> str:
     """Create the narrator node, AUTHORED and first-person mentions; return its id."""
     text = c.text
     author = author_from_header(account, text)
@@ -78,7 +78,8 @@ def find_narrator(c: Collector, account: AccountRecord, names: NameContext, body
     if author:
         for m in re.finditer(re.escape(author), text):
             c.mention(draft, m.start(), m.end(), generic=True)
-    first = [m for m in _FIRST_PERSON.finditer(text, 0, body_end)]
+    # The title's "I" ("Why I Left") is the narrator too, but the header's lines are not prose.
+    first = [m for m in _FIRST_PERSON.finditer(text, 0, body_end) if m.start() >= head_end or not _AUTHOR.match(text, text.rfind("\n", 0, m.start()) + 1)]
     for i, m in enumerate(first):
         # A couple of first-person mentions as evidence, so even an anonymous narrator has some.
         c.mention(draft, m.start(), m.end(), evidence=(i < 2 and not draft.evidence) or (i == 0 and evidence_span is None), alias=False)

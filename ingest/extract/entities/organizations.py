@@ -24,9 +24,9 @@ _ORG_HEADS = (
 )
 # "the Socialist Equality Front (SEF)" or "Revolutionary Socialist League": an
 # organisation the lexicon does not know, recognised by its head word.
-_NAMED_ORG = re.compile(rf"\b((?:[A-Z][\w’'-]+\s+)(?:(?:of|for|and|the)\s+|[A-Z][\w’'-]+\s+)*?(?:{_ORG_HEADS}))\b(?:\s+\(([A-Z]{{2,6}})\))?")
+_NAMED_ORG = re.compile(rf"\b((?:[A-Z][\w’'-]+\s+)(?:(?:of|for|and|the)\s+|[A-Z][\w’'-]+\s+)*(?:{_ORG_HEADS}))\b(?:\s+\(([A-Z]{{2,6}})\))?")
 _GENERIC_SELF = re.compile(
-    r"\b(?:the|this|our|my|that)\s+(?:national\s+)?(?:organi[sz]ation|org|group|party|sect|cult|tendency)\b(?!\s+(?:of|that|which|who))"
+    r"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Mm]y|[Tt]hat)\s+(?:national\s+)?(?:organi[sz]ation|org|group|party|sect|cult|tendency)\b(?!\s+(?:of|that|which|who))"
 )
 _FIRST_PERSON_JOIN = re.compile(
     r"\bI\s+(?:had\s+|have\s+|first\s+|eventually\s+|then\s+)?(?:joined|join|left|quit|resigned from|was a member of|became a member of|was recruited to|became involved with)\b"

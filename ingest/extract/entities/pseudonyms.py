@@ -127,7 +127,7 @@ def find_pseudonyms(
 
     # 2. a clause picks the person out: "the comrade who recruited me", "the friend I brought ..."
     clause_re = re.compile(
-        rf"\b(?:[Tt]he|[Aa]n?|[Aa]nother)\s+{mod_seq}(?P<head>{heads})\s+(?:(?:who|that|whom)(?:’d|'d)?\s+|(?=(?:I|we)\s))(?P<clause>[^\n]{{3,80}})"
+        rf"\b(?:[Tt]he|[Aa]n?|[Aa]nother)\s+{mod_seq}(?P<head>{heads})\s+(?:(?:who|that|whom)(?:’d|'d)?\s+|(?=(?:I|we)\s))(?=(?P<clause>[^\n]{{3,80}}))"
     )
     for m in clause_re.finditer(text):
         clause = _relative_clause(m.group("clause"))

@@ -21,7 +21,7 @@ __all__ = ["UnitContext", "find_units"]
 _POSSESSIVE = re.compile(r"[’']s?\s*$")
 _LEADERSHIP_OK_BEFORE = re.compile(r"(?:\b(?:the|its|their|our|by|to|from|of|with|and)\s+|[’']s\s+)$")
 _LEADERSHIP_BAD_AFTER = re.compile(r"^\s+(?:Faction|Caucus|skills?|roles?|positions?|qualities|style|abilities)\b")
-_CAP_WORD = r"[A-Z][a-zA-Z’'.-]+"
+_CAP_WORD = r"[A-Z][a-zA-Z’'-]+"
 
 
 @dataclass
@@ -188,7 +188,7 @@ def _find_branches(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: Uni
             c.mention(draft, m.start(), m.end(), generic=True)
             units.branches.append((m.start(), m.end(), draft.id))
     kinds = "|".join(re.escape(k) for k in vocab.branch_kinds)
-    unnamed = re.compile(rf"\b(?:an?|the|our|my)\s+(?:(?:very\s+)?(?:small|large|new|tiny|big)\s+)?({kinds})\s+({words})\b")
+    unnamed = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Oo]ur|[Mm]y)\s+(?:(?:very\s+)?(?:small|large|new|tiny|big)\s+)?({kinds})\s+({words})\b")
     for m in unnamed.finditer(text):
         if any(s < m.end() and m.start() < e for s, e, _ in units.branches):
             continue
@@ -198,7 +198,7 @@ def _find_branches(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: Uni
         units.branches.append((m.start(), m.end(), draft.id))
         if orgs.primary_id:
             units.organization_of.setdefault(draft.id, orgs.primary_id)
-    mine = re.compile(rf"\b(?:my|our)\s+(?:own\s+|local\s+|home\s+)?({words})\b(?!\s+(?:chair|secretary|officer|treasurer|organi[sz]er))")
+    mine = re.compile(rf"\b(?:[Mm]y|[Oo]ur)\s+(?:own\s+|local\s+|home\s+)?({words})\b(?!\s+(?:chair|secretary|officer|treasurer|organi[sz]er))")
     for m in mine.finditer(text):
         if any(s <= m.start() < e for s, e, _ in units.branches):
             continue
