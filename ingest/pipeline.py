@@ -230,18 +230,25 @@ def ingest_accounts(
     report.document = merge_all(documents)
     lap("check and merge")
     if store is not None:
-        report.written = ingest_document(report, documents, store, show_progress)
+        report.written = ingest_document(report, documents, store, show_progress, report.document)
         lap("validate and write")
     return report
 
 
 def ingest_document(
-    report: IngestReport, documents: Sequence[GraphDocument], store: GraphStore, show_progress: bool = False
+    report: IngestReport,
+    documents: Sequence[GraphDocument],
+    store: GraphStore,
+    show_progress: bool = False,
+    merged: GraphDocument | None = None,
 ) -> WriteReport:
-    """Validate the accounts to write against the store, then replace changed ones and write."""
+    """Validate the accounts to write against the store, then replace changed ones and write.
+
+    ``merged`` is ``documents`` already merged, if the caller has it.
+    """
     to_write = [d for d in documents if report.statuses.get(d.accounts[0].id) in ("new", "changed")]
-    if len(to_write) == len(documents):
-        document = report.document  # everything is new or changed: already merged
+    if merged is not None and len(to_write) == len(documents):
+        document = merged  # everything is new or changed: already merged
     else:
         document = merge_all(to_write) if to_write else GraphDocument()
     store.validate(document)  # everything, before the first write
