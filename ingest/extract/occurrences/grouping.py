@@ -90,8 +90,13 @@ def group_hits(hits: list[Hit], text: str, vocab: Vocabulary,
         if latest is not None:
             gap = hit.sentence - latest.last_sentence
             theirs = involved[id(latest)]
+            same_words = any(h.trigger.text.lower() == hit.trigger.text.lower() for h in latest.hits)
             if anaphoric and gap <= _ANAPHORA:
                 target = latest
+            elif same_words and gap <= _CONTINUATION:
+                target = latest  # the same words again, while the telling goes on
+            elif hit.kind == "dissent" and NARRATOR in participants(hit) and gap <= _ANAPHORA:
+                target = latest  # the narrator's differences are one storyline
             elif hit.kind == "other":
                 target = None
             elif not mine and (gap <= _CONTINUATION or (hit.label == "Incident" and gap <= _ANAPHORA)):

@@ -29,6 +29,7 @@ _CLAUSE_BREAK = re.compile(
 _MIN_CLAUSE_WORDS = 4
 # Two triggers of one label this far apart in a clause tell two things.
 _SAME_LABEL_GAP = 40
+_MIN_ITEM_WORDS = 6
 # A sentence opening with a subordinate clause ("When I raised it at a meeting,
 # I was told ...") tells two things: cut at its first comma.
 _SUBORDINATE = re.compile(r"^(?:When|After|Before|While|Although|Though|Since|Once|Despite|Until|Because|As soon as|Shortly after)\b[^,]{8,}?,\s+")
@@ -108,12 +109,13 @@ def _select(found: list[Hit]) -> list[Hit]:
     rumours ..., threatening violence ..., making sexual comments")."""
     kept: list[Hit] = []
     # A trigger talked about ("an email about the conference") yields to one that happens.
+    found = [h for h in found if not _habitual(h)]
     ranked = sorted(found, key=lambda h: (_talked_about(h), -(h.trigger.end - h.trigger.start), h.trigger.start))
     for hit in ranked:
         if any(hit.trigger.start < k.trigger.end and k.trigger.start < hit.trigger.end for k in kept):
             continue
         same = [k for k in kept if k.label == hit.label]
-        if any(abs(hit.trigger.start - k.trigger.start) < _SAME_LABEL_GAP or k.kind == hit.kind for k in same):
+        if any(not _separate_items(k, hit) for k in same):
             continue
         kept.append(hit)
     # "voted to expel": the vote is how the response was taken, not an event of its own.
@@ -121,6 +123,33 @@ def _select(found: list[Hit]) -> list[Hit]:
         kept = [k for k in kept if not (k.label == "Event" and k.kind == "vote")]
     kept.sort(key=lambda h: h.trigger.start)
     return _split_evidence(kept)
+
+
+def _separate_items(one: Hit, other: Hit) -> bool:
+    """Whether two triggers of one label sit in separate items of a list of clauses
+    ("spreading rumours about her, threatening violence towards him, ...") rather
+    than in one list of nouns ("abuse, assault, and violence")."""
+    first, second = sorted((one, other), key=lambda h: h.trigger.start)
+    if second.trigger.start - first.trigger.start < _SAME_LABEL_GAP:
+        return False
+    clause = first.clause
+    between = clause.text[first.trigger.end - clause.start:second.trigger.start - clause.start]
+    if "," not in between:
+        return False
+    cut = _cut(clause, first.trigger.end, second.trigger.start)
+    head = clause.text[:cut - clause.start].split()
+    tail = clause.text[cut - clause.start:].split()
+    return len(head) >= _MIN_ITEM_WORDS and len(tail) >= _MIN_ITEM_WORDS
+
+
+def _habitual(hit: Hit) -> bool:
+    """A plural gathering with nothing to single it out ("I spoke in meetings",
+    "after missing branch meetings") tells a habit, not an event."""
+    if hit.label != "Event" or not hit.trigger.text.lower().endswith(("meetings", "conversations", "discussions")):
+        return False
+    before = hit.clause.text[:hit.trigger.start - hit.clause.start].lower().split()[-3:]
+    singled = {"the", "these", "those", "our", "their", "two", "three", "four", "both", "of", "private", "final"}
+    return not any(w.strip(",.;:“”\"'‘’") in singled for w in before)
 
 
 def _talked_about(hit: Hit) -> bool:
