@@ -25,6 +25,8 @@ NARRATOR = "narrator"  # how participants() names the first person
 _CONTINUATION = 4
 # How far back a definite reference ("the meeting") reaches.
 _ANAPHORA = 25
+# How far apart two tellings of one kind of harm by the same people may be.
+_SAME_PEOPLE = 60
 # Incident kinds a later reference may name with another word of the same family.
 _FAMILY = {
     "sexual_assault": "violence", "domestic_violence": "violence", "physical_violence": "violence",
@@ -87,6 +89,15 @@ def group_hits(hits: list[Hit], text: str, vocab: Vocabulary,
                         and _FAMILY.get(o.kind) == family), None)
             if kin is not None and (latest is None or kin.last_sentence > latest.last_sentence):
                 latest = kin
+        if hit.label == "Incident" and mine:
+            # The same person doing harm of the same family, while the telling goes on,
+            # is one incident ("harassed me ... threatened to spread rumours").
+            family = _FAMILY.get(hit.kind)
+            kin = next((o for o in reversed(occurrences) if o.label == "Incident" and family is not None
+                        and _FAMILY.get(o.kind) == family and mine & involved[id(o)]
+                        and hit.sentence - o.last_sentence <= _CONTINUATION), None)
+            if kin is not None and (latest is None or kin.last_sentence >= latest.last_sentence):
+                latest = kin
         if latest is not None:
             gap = hit.sentence - latest.last_sentence
             theirs = involved[id(latest)]
@@ -101,7 +112,7 @@ def group_hits(hits: list[Hit], text: str, vocab: Vocabulary,
                 target = None
             elif not mine and (gap <= _CONTINUATION or (hit.label == "Incident" and gap <= _ANAPHORA)):
                 target = latest
-            elif mine & theirs and (gap <= _CONTINUATION or hit.label == "Incident" and gap <= _ANAPHORA):
+            elif mine & theirs and (gap <= _CONTINUATION or hit.label == "Incident" and gap <= _SAME_PEOPLE):
                 target = latest
         if target is None:
             target = Occurrence(hit.label, hit.kind, [hit])

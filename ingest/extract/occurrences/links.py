@@ -35,8 +35,10 @@ def tie_responses(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet) -
             incidents = [o for o in before if o.label == "Incident"]
             # The incident a response answers is one the account tells with its people
             # (someone accused, harmed or reporting), not a passing mention.
-            grounded = [o for o in incidents if _grounded(o, scene, edges)]
-            target = (grounded or incidents or [None])[-1]
+            # Among those, the most told (the storyline's incident), the latest on a tie.
+            ranked = sorted(enumerate(incidents),
+                            key=lambda pair: (_grounded(pair[1], scene, edges), len(pair[1].hits), pair[0]))
+            target = ranked[-1][1] if ranked else None
             if target is None:
                 target = next((o for o in reversed(before) if o.label == "Event"), None)
         if target is not None:
