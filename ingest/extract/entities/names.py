@@ -21,7 +21,7 @@ __all__ = ["PersonMention", "NameContext", "find_names", "NAME_TOKEN"]
 NAME_TOKEN = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*"
 _FULL = re.compile(rf"(?<![\w’'-])({NAME_TOKEN})((?:\s+{NAME_TOKEN}){{1,2}}|\s+[A-Z]\.?(?![\w’'-]))(?![\w-])")
 # "my branch secretary, Thomas", "my son Thomas": a lone first name introduced as a person.
-_INTRODUCED_TEMPLATE = r"\b(?:my|our|his|her|their)\s+((?:[a-z-]+\s+){{0,2}}?(?:{nouns})),?\s+({name})(?![\w’'-])(?!\s+[A-Z])"
+_INTRODUCED_TEMPLATE = r"\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[a-z-]+\s+){{0,2}}?(?:{nouns})),?\s+({name})(?![\w’'-])(?!\s+[A-Z])"
 
 
 @dataclass
@@ -62,8 +62,10 @@ def find_names(c: Collector, vocab: Vocabulary, orgs: OrgContext, body_end: int,
         if not free(m.start(), m.end()):
             continue
         initial = len(tokens[-1].rstrip(".")) == 1
-        # "Mr Smith": an honorific is not part of the name.
+        # "Comrade Delta", "Dr Okafor": an honorific and one name are a person known by that form.
         if tokens[0] in vocab.people.get("honorifics", []):
+            if len(tokens) == 2 and not initial and tokens[1] not in vocab.not_name_words and tokens[1] not in blocked:
+                found.append((m.start(), m.end(), m.group(0), "partial"))
             continue
         if not _is_name(tokens[:-1] if initial else tokens, vocab, blocked, lower_words):
             # "Hi Trot Watcher", "In Ben Curry": drop a leading stop word and retry.
@@ -78,7 +80,9 @@ def find_names(c: Collector, vocab: Vocabulary, orgs: OrgContext, body_end: int,
     for start, end, name, identity in found:
         if start >= body_end and name not in names.ids:
             continue  # a name first seen in the comments is a commenter or someone they mention
-        node_id = names.ids.get(name) or make_id("Person", name)
+        honorific = name.split()[0] in vocab.people.get("honorifics", [])
+        # "Comrade Delta" is a name given inside one account: it stays local to it.
+        node_id = names.ids.get(name) or (make_id("Person", c.account_id, name) if honorific else make_id("Person", name))
         names.ids[name] = node_id
         draft = c.node(node_id, "Person", name, {"identity": identity})
         c.mention(draft, start, end)

@@ -140,7 +140,7 @@ def find_pseudonyms(
     # 3. a place or organisation picks the person out: "a friend in the organization",
     #    "a representative of the American SWP", "a prominent full-timer in the US section"
     place_re = re.compile(
-        rf"\b(?:[Aa]n?|[Aa]nother)\s+{mod_seq}(?P<head>{heads}|{titles})\s+(?P<prep>in|of|from|at)\s+(?P<obj>(?:the\s+|their\s+|our\s+)?(?:{org_alt}|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*|organi[sz]ation|city|branch|group|party))"
+        rf"\b(?:[Aa]n?|[Aa]nother)\s+{mod_seq}(?P<head>{heads}|{titles})\s+(?P<prep>in|of|from|at)\s+(?P<obj>(?:the\s+|their\s+|our\s+)?(?:{org_alt}|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*|organi[sz]ation|city|branch|chapter|group|party)(?:\s+(?:branch|chapter))?)"
     )
     for m in place_re.finditer(text):
         head = m.group("head")
@@ -206,6 +206,11 @@ def find_pseudonyms(
         before = re.search(r"\s*[,(]\s*$", text[max(0, f.start - 4) : f.start])
         if before and (f.start - len(before.group(0))) in name_at_end:
             continue
+        if before and kept and kept[-1].end == f.start - len(before.group(0)):
+            kept[-1].extra.append(f"alias:{f.start}:{f.end}")  # "My district organiser, a full-timer"
+            if f.role is not None and kept[-1].role is None:
+                kept[-1].role, kept[-1].role_span = f.role, f.role_span
+            continue
         # "my partner and comrade, Jess S": the description is the name's alias.
         after = re.match(r"(?:\s+and\s+[a-z-]+)?,?\s+", text[f.end : f.end + 30])
         if after and f.end + after.end() in name_at_start:
@@ -240,5 +245,10 @@ def find_pseudonyms(
         surface = " ".join(text[f.start : f.end].split())
         draft = c.node(node_id, "Person", surface, {"identity": "pseudonym"})
         c.mention(draft, f.start, f.end)
+        for extra in f.extra:
+            if extra.startswith("alias:"):
+                _, a_start, a_end = extra.split(":")
+                c.mention(draft, int(a_start), int(a_end))
+                result.append(Pseudonym(node_id, int(a_start), int(a_end), text[int(a_start) : int(a_end)], key, None, None, None, True))
         result.append(Pseudonym(node_id, f.start, f.end, surface, key, f.role, f.role_span, f.in_org, f.member_words))
     return result

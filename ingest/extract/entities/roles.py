@@ -82,7 +82,7 @@ def find_roles(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: UnitCon
     for m in matches:
         entry = vocab.role_of_form[m.group(0)]
         # A bare title stands for the one more specific title of the account ("the male chair" -> branch chair).
-        specific = [e for t, e in present.items() if t != entry.title and t.endswith(" " + entry.title)]
+        specific = [e for t, e in present.items() if t == "branch " + entry.title]
         if " " not in entry.title and len(specific) == 1:
             entry = specific[0]
         unit, end = _unit_after(c, orgs, units, m.end())
