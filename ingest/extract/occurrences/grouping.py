@@ -62,7 +62,10 @@ def _anaphoric(hit: Hit, text: str, vocab: Vocabulary) -> bool:
     before = text[max(hit.clause.start, hit.trigger.start - 60):hit.trigger.start].split()
     if not before:
         return False
-    return bool(vocab.anaphora.fullmatch(before[-1])) or "about" in (w.lower() for w in before[-6:])
+    if vocab.anaphora.fullmatch(before[-1]) or "about" in (w.lower() for w in before[-6:]):
+        return True
+    # "my attempt to report sexual harassment": raising harm refers to harm already told.
+    return vocab.reporting is not None and bool(vocab.reporting.search(" ".join(before[-3:])))
 
 
 def group_hits(hits: list[Hit], text: str, vocab: Vocabulary,

@@ -36,8 +36,7 @@ def tie_responses(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet) -
             # The incident a response answers is one the account tells with its people
             # (someone accused, harmed or reporting), not a passing mention.
             # Among those, the most told (the storyline's incident), the latest on a tie.
-            ranked = sorted(enumerate(incidents),
-                            key=lambda pair: (_grounded(pair[1], scene, edges), len(pair[1].hits), pair[0]))
+            ranked = sorted(enumerate(incidents), key=lambda pair: (_salience(pair[1], scene, edges), pair[0]))
             target = ranked[-1][1] if ranked else None
             if target is None:
                 target = next((o for o in reversed(before) if o.label == "Event"), None)
@@ -47,9 +46,13 @@ def tie_responses(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet) -
                            hit.clause.start, hit.clause.end, status))
 
 
-def _grounded(incident: Occurrence, scene: Scene, edges: EdgeSet) -> bool:
+def _salience(incident: Occurrence, scene: Scene, edges: EdgeSet) -> int:
+    """How much the account makes of an incident: its tellings, and whether it is
+    told with its people (accused, harmed, reporting) and with a date of its own."""
     node = scene.node_ids[id(incident)]
-    return edges.touches(node, ("ACCUSED_IN", "TARGET_OF", "REPORTED"))
+    grounded = edges.touches(node, ("ACCUSED_IN", "TARGET_OF", "REPORTED"))
+    dated = incident.date is not None
+    return len(incident.hits) + 2 * grounded + 2 * dated
 
 
 def tie_consequences(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet) -> None:

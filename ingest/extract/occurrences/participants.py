@@ -104,7 +104,7 @@ def _incident(node: str, occ: Occurrence, hit: Hit, ctx: Any, scene: Scene, edge
         # "Jo was assaulted" (passive subject), "assaulted Mia" (object).
         candidates = ([subject] if ctx.passive and subject is not None else []) + ctx.objects_of(("Person",))
         for m in candidates:
-            if m.node_id != accused_id:
+            if m.node_id != accused_id and m is not ctx.agent:
                 edges.add(_edge("TARGET_OF", m.node_id, node, hit, scene.status(hit, "target")))
                 break
     sentence = scene.sentences[hit.sentence].text
