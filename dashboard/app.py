@@ -12,7 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.ui import sidebar_status
+from dashboard.ui import guarded, sidebar_status
 
 HERE = Path(__file__).resolve().parent
 
@@ -33,4 +33,7 @@ with st.sidebar:
     st.markdown("**Testimony Graph**  \n<span class='tg-muted'>what accounts say, with their evidence</span>",
                 unsafe_allow_html=True)
 sidebar_status()
-page.run()
+# The pages guard their own reads; this catches anything they did not foresee,
+# so a user sees a message and what to try, never a stack trace.
+with guarded(f"showing the {page.title} page"):
+    page.run()

@@ -28,6 +28,7 @@ def streamlit_command(host: str, port: int) -> list[str]:
         "--browser.serverAddress", host,
         "--browser.serverPort", str(port),
         "--client.toolbarMode", "minimal",
+        "--client.showErrorDetails", "type",
         "--global.developmentMode", "false",
         "--theme.base", "light",
     ]

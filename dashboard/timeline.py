@@ -25,7 +25,7 @@ from graph.contract import Contract, load_contract
 from dashboard.data import LightGraph
 from dashboard.orgtree import organisation_of
 
-__all__ = ["TimelineRow", "to_interval", "timeline_rows", "timeline_chart", "NO_ORGANISATION"]
+__all__ = ["TimelineRow", "to_interval", "timeline_rows", "pack_slots", "timeline_chart", "NO_ORGANISATION"]
 
 NO_ORGANISATION = "(no organisation named)"
 _CONTEXT_TYPES = ("OCCURRED_IN", "TAKEN_BY")
@@ -100,6 +100,32 @@ def timeline_rows(occurrences: Iterable[Mapping[str, Any]], graph: LightGraph) -
     return rows, undated
 
 
+def pack_slots(rows: list[TimelineRow]) -> list[int]:
+    """A sub-row per item so that items of one lane whose spans overlap sit apart
+    (greedy interval packing, in date order).
+
+    >>> a = TimelineRow("a", "Event", "x", "a", "2018", "2018-01-01", "2018-12-31", "", "", "O", 1)
+    >>> b = TimelineRow("b", "Event", "x", "b", "2018-05", "2018-05-01", "2018-05-31", "", "", "O", 1)
+    >>> c = TimelineRow("c", "Event", "x", "c", "2019", "2019-01-01", "2019-12-31", "", "", "O", 1)
+    >>> pack_slots([a, b, c])
+    [0, 1, 0]
+    """
+    slots: list[int] = [0] * len(rows)
+    lane_ends: dict[str, list[str]] = {}
+    for index in sorted(range(len(rows)), key=lambda i: (rows[i].start, rows[i].end)):
+        row = rows[index]
+        ends = lane_ends.setdefault(row.organisation, [])
+        for slot, end in enumerate(ends):
+            if end < row.start:
+                ends[slot] = row.end
+                slots[index] = slot
+                break
+        else:
+            ends.append(row.end)
+            slots[index] = len(ends) - 1
+    return slots
+
+
 def timeline_chart(rows: list[TimelineRow], contract: Contract | None = None) -> Any:
     """An Altair chart: one lane per organisation, a bar over the span a date covers,
     coloured by kind, shaped by label, with the account's own words on hover."""
@@ -111,6 +137,7 @@ def timeline_chart(rows: list[TimelineRow], contract: Contract | None = None) ->
     frame["start"] = pd.to_datetime(frame["start"])
     frame["end"] = pd.to_datetime(frame["end"]) + pd.Timedelta(days=1)
     frame["kind_label"] = frame["label"] + ": " + frame["kind"]
+    frame["slot"] = pack_slots(rows)
     shapes = {"Incident": "diamond", "Response": "triangle-up", "Event": "circle"}
     tooltip = [
         alt.Tooltip("name:N", title="item"),
@@ -122,18 +149,23 @@ def timeline_chart(rows: list[TimelineRow], contract: Contract | None = None) ->
         alt.Tooltip("accounts:Q", title="accounts"),
     ]
     lanes = sorted(frame["organisation"].unique(), key=lambda o: (o == NO_ORGANISATION, o.lower()))
-    y = alt.Y("organisation:N", sort=lanes, title=None, axis=alt.Axis(labelLimit=260))
-    colour = alt.Color("kind_label:N", title="kind", legend=alt.Legend(columns=1, symbolLimit=60))
+    y = alt.Y("organisation:N", sort=lanes, title=None, axis=alt.Axis(labelLimit=260, grid=True))
+    y_offset = alt.YOffset("slot:O")
+    colour = alt.Color("kind_label:N", title="kind", scale=alt.Scale(scheme="tableau20"),
+                       legend=alt.Legend(orient="bottom", columns=4, labelLimit=220, symbolLimit=0))
+    x = alt.X("start:T", title=None, axis=alt.Axis(format="%Y", grid=True))
     base = alt.Chart(frame)
-    spans = base.mark_bar(opacity=0.25, height=14).encode(x=alt.X("start:T", title=None), x2="end:T", y=y,
-                                                          color=colour, tooltip=tooltip)
-    points = base.mark_point(filled=True, size=110, opacity=0.9).encode(
-        x=alt.X("start:T", title=None),
+    spans = base.mark_bar(opacity=0.3, cornerRadius=3).encode(x=x, x2="end:T", y=y, yOffset=y_offset,
+                                                              color=colour, tooltip=tooltip)
+    points = base.mark_point(filled=True, size=120, opacity=0.95, stroke="white", strokeWidth=0.5).encode(
+        x=x,
         y=y,
+        yOffset=y_offset,
         color=colour,
-        shape=alt.Shape("label:N", title="label",
+        shape=alt.Shape("label:N", title="label", legend=None,
                         scale=alt.Scale(domain=list(shapes), range=list(shapes.values()))),
         tooltip=tooltip,
     )
-    height = max(160, 46 * len(lanes))
+    sub_rows = int(frame.groupby("organisation")["slot"].max().sum()) + len(lanes)
+    height = max(180, 24 * sub_rows)
     return (spans + points).properties(height=height).interactive(bind_y=False)
