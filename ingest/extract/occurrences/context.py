@@ -23,7 +23,11 @@ __all__ = ["Mentions", "ClauseContext", "read_clause", "narrator_acts"]
 # How far back (in characters) a pronoun looks for the person it stands for.
 _PRONOUN_REACH = 600
 # "was expelled", "had been quietly suspended": the subject undergoes the act.
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are|got|get|gets)\s+(?:\w+ly\s+){0,2}$", re.IGNORECASE)
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|being|be|is|are|got|get|gets)\s+"
+    r"(?:(?:\w+ly|also|then|later|finally|eventually|not|never|just|soon|even|still|since|all|both)\s+){0,3}$",
+    re.IGNORECASE,
+)
 _DETERMINERS = frozenset({"the", "a", "an", "my", "our", "his", "her", "their", "its"})
 
 

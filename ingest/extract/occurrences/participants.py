@@ -193,6 +193,23 @@ def tie_reports(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet) -> 
         status = evidence_status(sentence.text, role="telling", lexicon=scene.lexicon)
         if teller:
             edges.add(Edge("REPORTED", teller, node, span.start, span.end, status))
-        for m in mentions:
-            if m.start >= cue_at and m.label in ("Person", "LeadershipBody") and m.node_id != teller:
+        for m in _recipients(scene.text, cue_at + len(match.group(0)), mentions):
+            if m.node_id != teller:
                 edges.add(Edge("REPORTED_TO", node, m.node_id, span.start, span.end, status))
+
+
+def _recipients(text: str, cue_end: int, mentions: list) -> list:
+    """Whom something was raised with: the person or body right after "told"
+    ("I told my branch chair"), or after "to"/"with" a few words on ("reported it
+    to the EC", "came forward to the committee")."""
+    found = []
+    for m in mentions:
+        if m.start < cue_end or m.label not in ("Person", "LeadershipBody"):
+            continue
+        words = text[cue_end:m.start].lower().split()
+        if len(words) > 8:
+            break
+        meaningful = [w for w in words if w not in ("the", "a", "an", "my", "our", "his", "her", "their")]
+        if not meaningful or meaningful[-1] in ("to", "with"):
+            found.append(m)
+    return found

@@ -27,6 +27,9 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+(?=(?:but|because|although|though|whereas|unless)\s)"
 )
 _MIN_CLAUSE_WORDS = 4
+# A title or heading ("Why I Left the Party", "Incident 2"): a short line with no
+# closing punctuation names what follows, it does not narrate it.
+_HEADING = re.compile(r"^(?:\w+:\s*)?(?:\S+\s+){0,11}\S*[^\s.!?\"'”’)\]]$")
 # Two triggers of one label this far apart in a clause tell two things.
 _SAME_LABEL_GAP = 40
 _MIN_ITEM_WORDS = 6
@@ -61,7 +64,7 @@ def account_sentences(text: str, vocab: Vocabulary) -> list[Span]:
         marker = vocab.end_of_account.search(text)
         if marker is not None:
             end = marker.start()
-    return [s for s in sentences(text[:end])]
+    return [s for s in sentences(text[:end]) if not _HEADING.match(s.text)]
 
 
 def clauses(sentence: Span, index: int) -> list[Clause]:
