@@ -20,7 +20,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from dashboard.data import LightGraph
 
-__all__ = ["columns_of", "table_rows", "csv_bytes", "json_bytes", "ids_in", "result_subgraph"]
+__all__ = ["columns_of", "table_rows", "csv_bytes", "json_bytes", "ids_in", "result_subgraph", "drawn_subgraph"]
 
 
 def columns_of(rows: Sequence[Mapping[str, Any]]) -> list[str]:
@@ -88,3 +88,31 @@ def result_subgraph(rows: Sequence[Mapping[str, Any]], graph: LightGraph) -> tup
     present = set(nodes)
     edges = [e.id for e in graph.edges if e.source in present and e.target in present]
     return list(nodes), edges
+
+
+def drawn_subgraph(rows: Sequence[Mapping[str, Any]], graph: LightGraph) -> tuple[list[str], list[str]]:
+    """(node ids, edge ids) from a saved query's drawable columns: ``nodes`` holds
+    maps with an ``id``; ``relationships`` maps with ``source``, ``target`` and ``type``
+    (or an ``id``)."""
+    by_ends = {(e.source, e.target, e.type): e.id for e in graph.edges}
+    known_edges = set(by_ends.values())
+    nodes: dict[str, None] = {}
+    edges: dict[str, None] = {}
+    for row in rows:
+        for item in row.get("nodes") or ():
+            node_id = item.get("id") if isinstance(item, Mapping) else item
+            if isinstance(node_id, str) and node_id in graph.nodes:
+                nodes.setdefault(node_id, None)
+        for item in row.get("relationships") or ():
+            if not isinstance(item, Mapping):
+                continue
+            edge_id = item.get("id")
+            if edge_id not in known_edges:
+                edge_id = by_ends.get((item.get("source"), item.get("target"), item.get("type")))
+            if edge_id is None:
+                continue
+            edges.setdefault(edge_id, None)
+            for end in (item.get("source"), item.get("target")):
+                if end in graph.nodes:
+                    nodes.setdefault(end, None)
+    return list(nodes), list(edges)

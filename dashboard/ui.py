@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator, TypeVar
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.exceptions import StopException
 
 from graph.contract import load_contract
 from graph.errors import QueryError, ReadOnlyViolation, StoreUnavailable, TestimonyGraphError
@@ -25,6 +26,7 @@ __all__ = [
     "settings_key",
     "get_store",
     "guarded",
+    "attempt",
     "require_graph",
     "light_graph",
     "counts",
@@ -35,6 +37,8 @@ __all__ = [
     "account_text",
     "account_items",
     "search",
+    "run_saved_query",
+    "run_cypher",
     "label_colours",
     "INGEST_HINT",
     "sidebar_status",
@@ -47,6 +51,7 @@ _UNAVAILABLE_HINT = (
     "`TGRAPH_NEO4J_PASSWORD`. Then reload this page."
 )
 _TTL = 300
+T = TypeVar("T")
 
 
 def settings_key() -> str:
@@ -82,6 +87,16 @@ def guarded(action: str) -> Iterator[None]:
     except Exception as exc:  # noqa: BLE001 - a page must show a message, not a trace
         st.error(f"**{action.capitalize()} failed:** {type(exc).__name__}: {exc}", icon="⚠️")
         st.stop()
+
+
+def attempt(action: str, function: Callable[..., T], *args: Any) -> T | None:
+    """Call ``function``; on failure show the message (as :func:`guarded` does) and
+    return None, letting the rest of the page carry on."""
+    try:
+        with guarded(action):
+            return function(*args)
+    except StopException:
+        return None
 
 
 def require_graph() -> data.LightGraph:
@@ -137,6 +152,20 @@ def account_items(key: str, account_id: str) -> list[data.AccountItem]:
 @st.cache_data(ttl=60, show_spinner=False)
 def search(key: str, term: str) -> list[dict[str, Any]]:
     return _open_store(key).search(term, limit=25)
+
+
+@st.cache_data(ttl=60, show_spinner="Running the query…")
+def run_saved_query(key: str, name: str, params_json: str) -> list[dict[str, Any]]:
+    """A saved query by name, with its parameters as JSON (hashable, typed)."""
+    from queries.catalogue import run_saved
+
+    return run_saved(_open_store(key), name, json.loads(params_json))
+
+
+@st.cache_data(ttl=60, show_spinner="Running the query…")
+def run_cypher(key: str, cypher: str) -> list[dict[str, Any]]:
+    """What a user typed, on the read-only path (write clauses are refused)."""
+    return _open_store(key).read(cypher)
 
 
 def label_colours() -> dict[str, str]:
