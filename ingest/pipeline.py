@@ -231,7 +231,6 @@ def ingest_accounts(
     lap("check and merge")
     if store is not None:
         report.written = ingest_document(report, documents, store, show_progress, report.document)
-        lap("validate and write")
     return report
 
 
@@ -251,13 +250,16 @@ def ingest_document(
         document = merged  # everything is new or changed: already merged
     else:
         document = merge_all(to_write) if to_write else GraphDocument()
+    started = time.perf_counter()
     store.validate(document)  # everything, before the first write
+    report.timings["validate"] = time.perf_counter() - started
+    started = time.perf_counter()
     changed = [d.accounts[0].id for d in to_write if report.statuses[d.accounts[0].id] == "changed"]
     total = len(document.accounts) + len(document.nodes) + len(document.relationships) + len(changed)
     with _bar("write", total, show_progress) as bar:
         for account_id in changed:
             store.remove_account(account_id)
             bar.update(1)
-        if not document.accounts:
-            return WriteReport()
-        return store.write_document(document, validate=False, progress=bar.update)
+        written = store.write_document(document, validate=False, progress=bar.update) if document.accounts else WriteReport()
+    report.timings["write"] = time.perf_counter() - started
+    return written
