@@ -87,8 +87,21 @@ def _compile(months_key: tuple[tuple[str, int], ...], seasons_key: tuple[str, ..
     return _Patterns(months, dict(numbers_key), ordered)
 
 
+_SEEN: dict[int, tuple[Any, _Patterns]] = {}
+
+
 def _patterns(lexicon: Mapping[str, Any] | None) -> _Patterns:
     section = (lexicon or {}).get("dates") or {}
+    seen = _SEEN.get(id(section))
+    if seen is not None and seen[0] is section:
+        return seen[1]
+    result = _patterns_of(section)
+    _SEEN.clear()
+    _SEEN[id(section)] = (section, result)
+    return result
+
+
+def _patterns_of(section: Mapping[str, Any]) -> _Patterns:
     months = section.get("months") or _DEFAULT_MONTHS
     seasons = section.get("seasons") or ["spring", "summer", "autumn", "fall", "winter"]
     qualifiers = section.get("qualifiers") or ["early", "late", "mid"]

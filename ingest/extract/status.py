@@ -45,10 +45,20 @@ def _compile(key: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, re.Patte
     return compiled
 
 
+_SEEN: dict[int, tuple[Any, tuple[dict[str, re.Pattern[str] | None], frozenset[str]]]] = {}
+
+
 def _cues(lexicon: Mapping[str, Any] | None) -> tuple[dict[str, re.Pattern[str] | None], frozenset[str]]:
     section = (lexicon or {}).get("status_cues") or {}
+    # Called for every piece of evidence: remember the section object we compiled last.
+    seen = _SEEN.get(id(section))
+    if seen is not None and seen[0] is section:
+        return seen[1]
     key = tuple((name, tuple(str(e) for e in section.get(name) or ())) for name in _SECTIONS)
-    return _compile(key), frozenset(section.get("neighbourhood") or ("found", "admitted", "denied"))
+    result = _compile(key), frozenset(section.get("neighbourhood") or ("found", "admitted", "denied"))
+    _SEEN.clear()
+    _SEEN[id(section)] = (section, result)
+    return result
 
 
 def _fold(text: str) -> str:

@@ -132,10 +132,16 @@ def date_occurrences(occurrences: list[Occurrence], sentences: list[Span], ancho
     """Set each occurrence's date from its sentences; relative offsets count from the
     latest date told before it ("a year after I joined" after "In 2018, I joined")."""
     reference: str | None = None
+    plain: dict[int, DateMention | None] = {}
     for occ in occurrences:
         for index in occ.sentences:
             sentence = sentences[index]
-            found = first_date(sentence.text, anchor, reference, offset=sentence.start, lexicon=lexicon)
+            if index not in plain:
+                plain[index] = first_date(sentence.text, anchor, None, offset=sentence.start, lexicon=lexicon)
+            found = plain[index]
+            if found is not None and found.iso is None and reference is not None:
+                # Only offsets ("a year after") read the reference: resolve those afresh.
+                found = first_date(sentence.text, anchor, reference, offset=sentence.start, lexicon=lexicon)
             if found is not None and (occ.date is None or (occ.date.iso is None and found.iso)):
                 occ.date = found
             if occ.date is not None and occ.date.iso:

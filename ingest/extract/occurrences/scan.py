@@ -10,6 +10,7 @@ expulsion, not a vote as well).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -190,15 +191,23 @@ def _cut(clause: Clause, after: int, before: int) -> int:
 def scan(text: str, vocab: Vocabulary) -> tuple[list[Span], list[Hit]]:
     """The account's sentences and every hit in them, in text order."""
     spans = account_sentences(text, vocab)
-    hits: list[Hit] = []
+    all_clauses: list[Clause] = []
     for index, sentence in enumerate(spans):
-        if not is_narrative(sentence.text, vocab):
-            continue
-        for clause in clauses(sentence, index):
-            found: list[Hit] = []
-            for trigger in vocab.triggers:
-                for m in trigger.pattern.finditer(clause.text):
-                    span = Span(clause.start + m.start(), clause.start + m.end(), m.group(0))
-                    found.append(Hit(trigger.label, trigger.kind, index, clause, span))
-            hits.extend(_select(found))
+        if is_narrative(sentence.text, vocab):
+            all_clauses.extend(clauses(sentence, index))
+    starts = [c.start for c in all_clauses]
+    found: dict[int, list[Hit]] = {}
+    # Each trigger family runs once over the whole text (fast, in C); matches are
+    # then filed under the clause that holds them.
+    for trigger in vocab.triggers:
+        for m in trigger.pattern.finditer(text):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i < 0 or m.end() > all_clauses[i].end:
+                continue
+            clause = all_clauses[i]
+            span = Span(m.start(), m.end(), m.group(0))
+            found.setdefault(i, []).append(Hit(trigger.label, trigger.kind, clause.sentence, clause, span))
+    hits: list[Hit] = []
+    for i in sorted(found):
+        hits.extend(_select(found[i]))
     return spans, hits
