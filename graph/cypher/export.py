@@ -107,7 +107,8 @@ ACCOUNT_NODES = "MATCH (a:Account)\nRETURN properties(a) AS props"
 # Redaction looks at the whole store, not only the selection: a survivor's name
 # can sit in an exported account text even when the survivor's node is not selected.
 PEOPLE = """MATCH (p:Person)
-RETURN p.id AS id, p.name AS name, p.aliases AS aliases, p.identity AS identity"""
+RETURN p.id AS id, p.name AS name, p.aliases AS aliases, p.identity AS identity,
+       p.ev_account AS ev_account, p.ev_start AS ev_start, p.ev_end AS ev_end, p.ev_quote AS ev_quote"""
 
 TARGETED_PEOPLE = """MATCH (p:Person)-[e:TARGET_OF]->(i:Incident)
 RETURN DISTINCT p.id AS id"""

@@ -60,6 +60,36 @@ class OffsetMap:
         return offset + self._shift(k)
 
 
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def _combine(
+    text: str, found: list[tuple[int, int, str]], extra: Iterable[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    forced = sorted((*_widen(text, s, e), r) for s, e, r in extra if 0 <= s < e <= len(text))
+    merged: list[tuple[int, int, str]] = []
+    for start, end, replacement in forced:
+        if merged and start < merged[-1][1]:  # overlapping mentions become one
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]), merged[-1][2])
+        else:
+            merged.append((start, end, replacement))
+    if not merged:
+        return found
+    starts = [m[0] for m in merged]
+    kept = []
+    for start, end, replacement in found:
+        k = bisect_right(starts, start) - 1
+        clash = (k >= 0 and start < merged[k][1]) or (k + 1 < len(merged) and merged[k + 1][0] < end)
+        if not clash:
+            kept.append((start, end, replacement))
+    return sorted(kept + merged)
+
+
 @dataclass
 class NameMatcher:
     """Names (as word sequences) and what replaces each; ``None`` keeps a name
@@ -108,12 +138,17 @@ class NameMatcher:
     def replace(self, text: str) -> str:
         return self.replace_with_offsets(text)[0]
 
-    def replace_with_offsets(self, text: str) -> tuple[str, OffsetMap]:
+    def replace_with_offsets(
+        self, text: str, extra: Iterable[tuple[int, int, str]] = ()
+    ) -> tuple[str, OffsetMap]:
+        """Replace the names, and the ``extra`` spans (start, end, replacement),
+        which win over any name they overlap; spans are widened to whole words
+        so no fragment of a word is left beside a replacement."""
         offsets = OffsetMap()
         pieces: list[str] = []
         last = 0
         length = 0
-        for start, end, replacement in self.spans(text):
+        for start, end, replacement in _combine(text, self.spans(text), extra):
             pieces.append(text[last:start])
             length += start - last
             offsets.old_starts.append(start)

@@ -35,7 +35,7 @@ from typing import Any, Iterable, Mapping
 from graph.cypher import export as statements
 from graph.errors import InputError
 from graph.model import AccountRecord, Evidence, GraphDocument, Node, Relationship, sha256_text, slugify
-from graph.export.namematch import NameMatcher, OffsetMap
+from graph.export.namematch import NameMatcher, OffsetMap, words
 from graph.export.pseudonyms import pseudonym, pseudonym_id, pseudonym_tag
 
 __all__ = ["MODES", "DEFAULT_MODE", "PersonFacts", "facts_from_document", "facts_from_store", "protected_ids", "redact"]
@@ -57,15 +57,25 @@ class PersonFacts:
     people: dict[str, tuple[str, tuple[str, ...], str]] = field(default_factory=dict)  # id -> name, aliases, identity
     targets: set[str] = field(default_factory=set)
     leaders: set[str] = field(default_factory=set)
+    #: id -> the person's evidence (their mentions): account, start, end, quote
+    mentions: dict[str, list[tuple[str, int, int, str]]] = field(default_factory=dict)
 
     def merge(self, other: "PersonFacts") -> "PersonFacts":
-        return PersonFacts({**other.people, **self.people}, self.targets | other.targets, self.leaders | other.leaders)
+        mentions = {k: list(v) for k, v in other.mentions.items()}
+        for pid, spans in self.mentions.items():
+            mentions[pid] = list(dict.fromkeys([*mentions.get(pid, []), *spans]))
+        return PersonFacts(
+            {**other.people, **self.people}, self.targets | other.targets, self.leaders | other.leaders, mentions
+        )
 
 
 def facts_from_document(document: GraphDocument) -> PersonFacts:
     labels = {n.id: n.label for n in document.nodes}
     facts = PersonFacts(
-        people={n.id: (n.name, n.aliases, str(n.properties.get("identity", ""))) for n in document.nodes if n.label == "Person"}
+        people={n.id: (n.name, n.aliases, str(n.properties.get("identity", ""))) for n in document.nodes if n.label == "Person"},
+        mentions={
+            n.id: [(e.account, e.start, e.end, e.quote) for e in n.evidence] for n in document.nodes if n.label == "Person"
+        },
     )
     leadership_roles = {
         r.source for r in document.relationships if r.type == "ROLE_IN" and labels.get(r.target) == "LeadershipBody"
@@ -84,10 +94,15 @@ def facts_from_store(store: Any) -> PersonFacts:
     """The facts over the whole store: a selection may hold an account text that
     names a survivor whose node (or TARGET_OF edge) it does not hold."""
     run = store.backend.run_read
+    rows = run(statements.PEOPLE)
     return PersonFacts(
         people={
             r["id"]: (r.get("name") or r["id"], tuple(r.get("aliases") or ()), str(r.get("identity") or ""))
-            for r in run(statements.PEOPLE)
+            for r in rows
+        },
+        mentions={
+            r["id"]: list(zip(r.get("ev_account") or [], r.get("ev_start") or [], r.get("ev_end") or [], r.get("ev_quote") or []))
+            for r in rows
         },
         targets={r["id"] for r in run(statements.TARGETED_PEOPLE)},
         leaders={r["id"] for r in run(statements.PEOPLE_IN_LEADERSHIP_ROLES)}
@@ -109,6 +124,16 @@ def protected_ids(facts: PersonFacts, mode: str) -> set[str]:
     return protected
 
 
+# A protected person's own evidence span is a mention of them, replaced whole
+# even where word matching would miss it ("the perpetrator" cut out of "the
+# perpetrators"), as long as it is short enough to be a mention, not a passage.
+_MENTION_LENGTH = 60
+
+
+def _is_mention(quote: str, names: Iterable[str]) -> bool:
+    return len(quote) <= _MENTION_LENGTH or words(quote) in {words(n) for n in names}
+
+
 def _name_words(name: str) -> list[str]:
     return [w for w in name.replace("(", " ").replace(")", " ").split() if len(w) >= 3 and w[:1].isupper() and w.isalpha() and w.lower() not in _COMMON_WORDS]
 
@@ -128,9 +153,19 @@ class _Redactor:
     facts: PersonFacts
     text_matcher: NameMatcher = field(init=False)
     id_matcher: NameMatcher = field(init=False)
+    mentions: dict[str, list[tuple[int, int, str]]] = field(init=False)  # account -> spans to replace
+    mention_quotes: dict[tuple[str, int, int], str] = field(init=False)
 
     def __post_init__(self) -> None:
         people = self.facts.people
+        self.mentions = {}
+        self.mention_quotes = {}
+        for pid in sorted(self.protected):
+            label = pseudonym(self.secret, pid)
+            for account, start, end, quote in self.facts.mentions.get(pid, ()):
+                if _is_mention(quote, (people[pid][0], *people[pid][1])):
+                    self.mentions.setdefault(account, []).append((start, end, label))
+                    self.mention_quotes[(account, start, end)] = label
         full: list[tuple[str, str | None]] = []
         for pid in sorted(self.protected):
             name, aliases, _ = people[pid]
@@ -179,7 +214,8 @@ class _Redactor:
                 start, end = offsets.start(ev.start), offsets.end(ev.end)
                 redacted.append(Evidence(ev.account, start, end, text[start:end], ev.status))
             else:
-                redacted.append(replace(ev, quote=self.text(ev.quote)))
+                quote = self.mention_quotes.get((ev.account, ev.start, ev.end)) or self.text(ev.quote)
+                redacted.append(replace(ev, quote=quote))
         return tuple(redacted)
 
     # -- items -----------------------------------------------------------------------------
@@ -190,7 +226,7 @@ class _Redactor:
         mapped = None
         text = account.text
         if text is not None:
-            text, offsets = self.text_matcher.replace_with_offsets(text)
+            text, offsets = self.text_matcher.replace_with_offsets(text, self.mentions.get(account.id, ()))
             mapped = (text, offsets)
         changed = title != account.title or props != account.properties or text != account.text
         if not changed:
