@@ -39,6 +39,7 @@ __all__ = [
     "search",
     "run_saved_query",
     "run_cypher",
+    "export_file",
     "label_colours",
     "INGEST_HINT",
     "sidebar_status",
@@ -166,6 +167,22 @@ def run_saved_query(key: str, name: str, params_json: str) -> list[dict[str, Any
 def run_cypher(key: str, cypher: str) -> list[dict[str, Any]]:
     """What a user typed, on the read-only path (write clauses are refused)."""
     return _open_store(key).read(cypher)
+
+
+@st.cache_data(ttl=60, show_spinner="Preparing the export…", max_entries=8)
+def export_file(key: str, kind: str, value: str | None, depth: int, params_json: str, mode: str,
+                format_name: str) -> tuple[bytes, dict[str, int]]:
+    """The export's bytes and what went into it (nodes, relationships, accounts, redacted items)."""
+    from graph.export import Selection, export_bytes, load_secret, redact, select_subgraph
+
+    store = _open_store(key)
+    document = select_subgraph(store, Selection(kind, value, depth, json.loads(params_json)))
+    if mode != "none":
+        document = redact(document, mode, load_secret(load_settings().home), store=store)
+    redacted = sum(1 for item in (*document.nodes, *document.relationships) if item.properties.get("redacted"))
+    summary = {"nodes": len(document.nodes), "relationships": len(document.relationships),
+               "accounts": len(document.accounts), "redacted": redacted}
+    return export_bytes(document, format_name), summary
 
 
 def label_colours() -> dict[str, str]:
