@@ -14,6 +14,7 @@ from typing import Any, Iterable, Mapping
 
 from graph.contract import Contract, load_contract
 from graph.cypher import dashboard as statements
+from graph.errors import StoreError
 from graph.model import Evidence
 from graph.store import GraphStore
 from graph.store.store import evidence_from_row
@@ -98,7 +99,19 @@ class LightGraph:
         return not self.nodes
 
 
+def _never_written(exc: StoreError) -> bool:
+    # FalkorDB creates a graph on its first write; reading one never written
+    # fails with this message. For the dashboard that graph is simply empty.
+    return "empty key" in str(exc)
+
+
 def load_light_graph(store: GraphStore) -> LightGraph:
+    try:
+        node_rows = store.backend.run_read(statements.LIGHT_NODES)
+    except StoreError as exc:
+        if _never_written(exc):
+            return LightGraph({}, ())
+        raise
     nodes = {
         row["id"]: LightNode(
             id=row["id"],
@@ -110,7 +123,7 @@ def load_light_graph(store: GraphStore) -> LightGraph:
             accounts=_tuple(row.get("accounts")),
             statuses=_tuple(row.get("statuses")),
         )
-        for row in store.backend.run_read(statements.LIGHT_NODES)
+        for row in node_rows
         if row.get("id") is not None
     }
     edges = tuple(
