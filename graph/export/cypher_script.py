@@ -37,6 +37,8 @@ def script_lines(document: GraphDocument) -> Iterator[str]:
     """The script, statement by statement (each ending with ``;`` and a newline)."""
     yield "// Testimony Graph export: recreates this subgraph in an empty database.\n"
     yield "// Run with: cypher-shell -f this-file.cypher (or paste into Neo4j Browser).\n"
+    yield "// The writes are MERGEs on id (running them again changes nothing); the index\n"
+    yield "// statements report \"already exists\" on a database that has them.\n"
     for label in load_contract().labels:
         yield create_index(label, "id") + ";\n"
     if document.accounts:
@@ -64,7 +66,7 @@ def script_statements(script: str) -> list[str]:
     """The statements of a script, without comments and terminators."""
     statements: list[str] = []
     current: list[str] = []
-    for line in script.splitlines():
+    for line in script.split("\n"):  # not splitlines(): \x0b or \u2028 inside a string is no line break
         if not current and (not line.strip() or line.lstrip().startswith("//")):
             continue
         if line.endswith(";"):

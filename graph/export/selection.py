@@ -62,6 +62,14 @@ class Selection:
 # -- rows back into the model ----------------------------------------------------------
 
 
+def stored_properties(row: Mapping[str, Any]) -> dict[str, Any]:
+    """The stored properties a row holds, as ``props`` or as ``p_<key>`` columns."""
+    if "props" in row:
+        return dict(row["props"])
+    cut = len(statements.PROPERTY_PREFIX)
+    return {k[cut:]: v for k, v in row.items() if k.startswith(statements.PROPERTY_PREFIX) and v is not None}
+
+
 def node_from_props(label: str, props: Mapping[str, Any]) -> Node:
     return Node(
         id=props["id"],
@@ -111,9 +119,9 @@ def _fetch(store: GraphStore, ids: Iterable[str], labels: Iterable[str] | None =
         for chunk in _chunks(wanted):
             for row in store.backend.run_read(statements.nodes_by_ids(label), {"ids": chunk}):
                 if label == "Account":
-                    accounts.append(account_from_props(row["props"]))
+                    accounts.append(account_from_props(stored_properties(row)))
                 else:
-                    nodes.append(node_from_props(label, row["props"]))
+                    nodes.append(node_from_props(label, stored_properties(row)))
     return nodes, accounts
 
 
@@ -127,7 +135,7 @@ def _relationships_among(store: GraphStore, ids_by_label: Mapping[str, set[str]]
         if label == "Account" or not ids:
             continue  # accounts are only ever targets
         for row in store.backend.run_read(statements.relationships_from_ids(label), {"ids": every}):
-            rel = relationship_from_props(row["type"], row["source"], row["target"], row["props"])
+            rel = relationship_from_props(row["type"], row["source"], row["target"], stored_properties(row))
             rels[rel.id] = rel
     return list(rels.values())
 
@@ -161,14 +169,14 @@ def _document_for(store: GraphStore, ids: Iterable[str]) -> GraphDocument:
 def _whole_graph(store: GraphStore) -> GraphDocument:
     contract = store.contract
     nodes = [
-        node_from_props(label, row["props"])
+        node_from_props(label, stored_properties(row))
         for label in contract.labels
         if label != "Account"
         for row in store.backend.run_read(statements.nodes_of_label(label))
     ]
-    accounts = [account_from_props(row["props"]) for row in store.backend.run_read(statements.ACCOUNT_NODES)]
+    accounts = [account_from_props(stored_properties(row)) for row in store.backend.run_read(statements.ACCOUNT_NODES)]
     rels = [
-        relationship_from_props(rel_type, row["source"], row["target"], row["props"])
+        relationship_from_props(rel_type, row["source"], row["target"], stored_properties(row))
         for rel_type in contract.relationships
         for row in store.backend.run_read(statements.relationships_of_type(rel_type))
     ]
@@ -281,13 +289,13 @@ def _account(store: GraphStore, account_id: str) -> GraphDocument:
     contract = store.contract
     params = {"account": account_id}
     nodes = [
-        node_from_props(label, row["props"])
+        node_from_props(label, stored_properties(row))
         for label in contract.labels
         if label != "Account"
         for row in store.backend.run_read(statements.account_nodes(label), params)
     ]
     rels = [
-        relationship_from_props(rel_type, row["source"], row["target"], row["props"])
+        relationship_from_props(rel_type, row["source"], row["target"], stored_properties(row))
         for rel_type in contract.relationships
         for row in store.backend.run_read(statements.account_relationships(rel_type), params)
     ]
