@@ -35,7 +35,7 @@ def _summary(report, stored_totals: tuple[int, int] | None) -> list[str]:
         "  tgraph ingest seeds/                          # into the store\n"
         "  tgraph ingest seeds/ --out graph.json         # into the store and a file\n"
         "  tgraph ingest letter.html --no-store --out letter.json\n"
-        "  tgraph ingest accounts/ --lexicon my-groups.yaml --jobs 4"
+        "  tgraph ingest accounts/ --lexicon my-groups.yaml --force  # re-extract all"
     )
 )
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -55,12 +55,20 @@ def _summary(report, stored_totals: tuple[int, int] | None) -> list[str]:
     help="A YAML file extending the built-in lexicon (same section names: organizations, roles ...).",
 )
 @click.option(
+    "--force",
+    is_flag=True,
+    help="Extract accounts again even when their text is unchanged, replacing what is stored "
+    "(after editing the lexicon or upgrading the extractor).",
+)
+@click.option(
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
     help="Worker processes for extraction (default: the cores available; 1 runs in this process).",
 )
-def ingest(paths: tuple[Path, ...], out: Path | None, no_store: bool, lexicon: Path | None, jobs: int | None) -> None:
+def ingest(
+    paths: tuple[Path, ...], out: Path | None, no_store: bool, lexicon: Path | None, force: bool, jobs: int | None
+) -> None:
     """Read accounts from PATHS (files or folders) and build the graph.
 
     Folders are read recursively. Supported formats: {suffixes}. A plain-text
@@ -90,7 +98,13 @@ def ingest(paths: tuple[Path, ...], out: Path | None, no_store: bool, lexicon: P
 
         with open_store() as store:
             report = run_ingest(
-                paths, store=store, lexicon=extended, jobs=jobs, full_document=out is not None, show_progress=show
+                paths,
+                store=store,
+                lexicon=extended,
+                jobs=jobs,
+                full_document=out is not None,
+                force=force,
+                show_progress=show,
             )
             stats = store.stats()
             totals = (stats.total_nodes, stats.total_relationships)

@@ -33,7 +33,7 @@ from typing import Iterable, Iterator, Literal, Sequence
 
 from tqdm import tqdm
 
-from graph.errors import TestimonyGraphError, ValidationError
+from graph import errors  # the module, so pytest does not mistake TestimonyGraphError for a test class
 from graph.model import AccountRecord, GraphDocument
 from graph.store import GraphStore, WriteReport
 from graph.validate import validate_document
@@ -104,7 +104,7 @@ def load_all(files: Sequence[Path], show_progress: bool = False) -> tuple[list[t
         for path in files:
             try:
                 account = load_account(path)
-            except TestimonyGraphError as exc:
+            except errors.TestimonyGraphError as exc:
                 failures.append(Failure(exc.where or str(path), exc.message))
             else:
                 if account.id in owner:
@@ -146,7 +146,7 @@ def check_each(documents: Sequence[GraphDocument], files: dict[str, Path]) -> tu
         account = document.accounts[0]
         try:
             validate_document(document)
-        except ValidationError as exc:
+        except errors.ValidationError as exc:
             where = str(files.get(account.id, account.id))
             failures.append(Failure(where, f"extraction produced a graph that breaks the contract ({exc}); the account was left out"))
         else:
@@ -161,6 +161,7 @@ def ingest(
     lexicon: Lexicon | None = None,
     jobs: int | None = None,
     full_document: bool = False,
+    force: bool = False,
     show_progress: bool = False,
 ) -> IngestReport:
     """Run the whole pipeline over files and folders.
@@ -169,6 +170,8 @@ def ingest(
     graph of all of them. With a store, new and changed accounts are written
     and unchanged ones are skipped (not even extracted, unless ``full_document``
     asks for a document holding every account of the run, as ``--out`` does).
+    ``force`` treats unchanged accounts as changed: they are extracted again
+    and replace what is stored (after a lexicon or extractor change).
     A failure in the final validation raises and nothing is written.
     """
     started = time.perf_counter()
@@ -181,6 +184,7 @@ def ingest(
         lexicon=lexicon,
         jobs=jobs,
         full_document=full_document,
+        force=force,
         show_progress=show_progress,
         failures=failures + load_failures,
     )
@@ -195,6 +199,7 @@ def ingest_accounts(
     lexicon: Lexicon | None = None,
     jobs: int | None = None,
     full_document: bool = False,
+    force: bool = False,
     show_progress: bool = False,
     failures: Sequence[Failure] = (),
 ) -> IngestReport:
@@ -210,6 +215,8 @@ def ingest_accounts(
 
     accounts = [a for _, a in loaded]
     report.statuses = classify(accounts, store)
+    if force:
+        report.statuses = {k: "changed" if v == "unchanged" else v for k, v in report.statuses.items()}
     lap("classify")
     wanted = [a for a in accounts if full_document or report.statuses[a.id] != "unchanged"]
     lexicon = lexicon if lexicon is not None else load_lexicon()

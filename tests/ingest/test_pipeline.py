@@ -25,18 +25,26 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SEED_IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))
 
 
+def _properties(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored item's properties from an export row: a ``props`` map or ``p_<key>`` columns."""
+    if "props" in row:
+        return dict(row["props"])
+    prefix = export.PROPERTY_PREFIX
+    return {k[len(prefix) :]: v for k, v in row.items() if k.startswith(prefix) and v is not None}
+
+
 def snapshot(store: GraphStore) -> dict[str, Any]:
     """Everything the store holds, as comparable plain data (read through the export statements)."""
     contract = load_contract()
     nodes: dict[str, dict[str, Any]] = {}
     for label in contract.labels:
         for row in store.read(export.nodes_of_label(label)):
-            props = row["props"]
+            props = _properties(row)
             nodes[props["id"]] = {"label": label, **props}
     rels: dict[tuple[str, str, str], dict[str, Any]] = {}
     for rel_type in contract.relationships:
         for row in store.read(export.relationships_of_type(rel_type)):
-            rels[(rel_type, row["source"], row["target"])] = row["props"]
+            rels[(rel_type, row["source"], row["target"])] = _properties(row)
     return {"nodes": nodes, "relationships": rels}
 
 
@@ -189,3 +197,11 @@ def test_invalid_document_writes_nothing(empty_store: GraphStore, seed_document:
     with pytest.raises(ValidationError):
         ingest_document(report, [bad], empty_store)
     assert snapshot(empty_store) == before
+
+
+def test_force_extracts_again_and_ends_where_it_started(empty_store: GraphStore) -> None:
+    ingest([SEEDS], store=empty_store, jobs=1)
+    before = evidence_sets(snapshot(empty_store))
+    report = ingest([SEEDS], store=empty_store, jobs=1, force=True)
+    assert report.ok and report.count("changed") == len(SEED_IDS)
+    assert evidence_sets(snapshot(empty_store)) == before
