@@ -9,6 +9,7 @@ then gets its date: the first resolvable date in the sentences that tell it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
@@ -32,6 +33,23 @@ _FAMILY = {
     "sexual_assault": "violence", "domestic_violence": "violence", "physical_violence": "violence",
     "sexual_harassment": "harassment", "harassment": "harassment", "threat": "harassment",
 }
+
+
+# How many sentences after a response its outcome ("no action was taken") may come.
+_OUTCOME = 2
+# Responses that fall on one person: told again, they are the same response.
+_SANCTIONS = frozenset({"expulsion", "suspension", "ban"})
+# A clause that opens a time of its own: a new stretch of the telling.
+_NEW_TIME = re.compile(
+    r"^(?:\w+\s+){0,3}?(?:over|during|for|within|in|on|at|by|from|after|later|the following|the next|that)\s+"
+    r"(?:the\s+)?(?:next|following|same|\d{4}|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|spring|summer|autumn|fall|winter|weeks?|months?|years?|days?|night|morning)\b",
+    re.IGNORECASE,
+)
+
+
+def _new_time(hit: Hit, text: str) -> bool:
+    return _NEW_TIME.search(hit.clause.text) is not None
 
 
 @dataclass
@@ -79,6 +97,7 @@ def group_hits(hits: list[Hit], text: str, vocab: Vocabulary,
     """
     occurrences: list[Occurrence] = []
     involved: dict[int, set[str]] = {}
+    everyone_of: dict[int, set[str]] = {}  # with the narrator
     for hit in hits:
         mine = set(participants(hit)) - {NARRATOR}
         target: Occurrence | None = None
@@ -94,18 +113,34 @@ def group_hits(hits: list[Hit], text: str, vocab: Vocabulary,
                 latest = kin
         if hit.label == "Incident" and mine:
             # The same person doing harm of the same family, while the telling goes on,
-            # is one incident ("harassed me ... threatened to spread rumours").
+            # is one incident ("harassed me ... threatened to spread rumours") -- unless
+            # the hit opens a time of its own ("Over the next three weeks he sent ...").
             family = _FAMILY.get(hit.kind)
             kin = next((o for o in reversed(occurrences) if o.label == "Incident" and family is not None
                         and _FAMILY.get(o.kind) == family and mine & involved[id(o)]
                         and hit.sentence - o.last_sentence <= _CONTINUATION), None)
+            if kin is not None and kin.kind != hit.kind and _new_time(hit, text):
+                kin = None
             if kin is not None and (latest is None or kin.last_sentence >= latest.last_sentence):
                 latest = kin
+        everyone = participants(hit)
+        if hit.label == "Response" and hit.kind in _SANCTIONS:
+            # A sanction told again ("until I was expelled", "after my expulsion") is the
+            # one already told of the same person, however far back; of someone else it
+            # is another sanction.
+            same = next((o for o in reversed(occurrences) if o.label == "Response" and o.kind == hit.kind
+                         and everyone & everyone_of[id(o)]), None)
+            if same is not None:
+                latest = same
+            elif latest is not None and everyone and everyone_of[id(latest)]:
+                latest = None
         if latest is not None:
             gap = hit.sentence - latest.last_sentence
             theirs = involved[id(latest)]
             same_words = any(h.trigger.text.lower() == hit.trigger.text.lower() for h in latest.hits)
-            if anaphoric and gap <= _ANAPHORA:
+            if hit.label == "Response" and hit.kind in _SANCTIONS and everyone & everyone_of[id(latest)]:
+                target = latest
+            elif anaphoric and gap <= _ANAPHORA:
                 target = latest
             elif same_words and gap <= _CONTINUATION:
                 target = latest  # the same words again, while the telling goes on
@@ -117,13 +152,22 @@ def group_hits(hits: list[Hit], text: str, vocab: Vocabulary,
                 target = latest
             elif mine & theirs and (gap <= _CONTINUATION or hit.label == "Incident" and gap <= _SAME_PEOPLE):
                 target = latest
+        if target is None and hit.label == "Response" and hit.kind == "no_action":
+            # "No action was taken." / "Nobody ever contacted me." right after a
+            # response tells how that response ended, not a response of its own.
+            prior = next((o for o in reversed(occurrences) if o.label == "Response"), None)
+            if prior is not None and 0 <= hit.sentence - prior.last_sentence <= _OUTCOME \
+                    and "\n\n" not in text[prior.hits[-1].clause.end:hit.clause.start]:
+                target = prior
         if target is None:
             target = Occurrence(hit.label, hit.kind, [hit])
             occurrences.append(target)
             involved[id(target)] = set(mine)
+            everyone_of[id(target)] = set(everyone)
         elif all(h.clause != hit.clause for h in target.hits):
             target.hits.append(hit)
             involved[id(target)] |= mine
+            everyone_of[id(target)] |= everyone
     return occurrences
 
 

@@ -34,6 +34,12 @@ _HEADING = re.compile(r"^(?:\w+:\s*)?(?:\S+\s+){0,11}\S*[^\s.!?\"'”’)\]]$")
 # Two triggers of one label this far apart in a clause tell two things.
 _SAME_LABEL_GAP = 40
 _MIN_ITEM_WORDS = 6
+# Quoted words: "...", “...”.
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+_NEGATION = re.compile(r"\b(?:not|never|no|nobody|n't|cannot)\b|n't\b", re.IGNORECASE)
+# Nouns that make a harm word name a rule or an office ("harassment policy").
+_RULE_NOUNS = frozenset({"policy", "policies", "procedure", "procedures", "officer", "officers", "officers'",
+                         "process", "training", "rules", "code", "protocol", "charges", "charge"})
 # A sentence opening with a subordinate clause ("When I raised it at a meeting,
 # I was told ...") tells two things: cut at its first comma.
 _SUBORDINATE = re.compile(r"^(?:When|After|Before|While|Although|Though|Since|Once|Despite|Until|Because|As soon as|Shortly after)\b[^,]{8,}?,\s+")
@@ -102,9 +108,41 @@ def is_narrative(sentence: str, vocab: Vocabulary) -> bool:
     """Whether a sentence narrates (past or perfect, no habitual or hypothetical cue)."""
     if sentence.rstrip("\"”’')]").endswith("?"):
         return False  # a question asks, it does not tell
-    if vocab.generic is not None and vocab.generic.search(sentence):
+    # Words quoted from someone else ("keep it up and see what happens when you
+    # ...") are what was said, not the narrator generalising: the habit and
+    # hypothesis cues read only the narrator's own words.
+    if vocab.generic is not None and vocab.generic.search(_QUOTED.sub(_blank_quote, sentence)):
         return False
     return vocab.narrative is None or bool(vocab.narrative.search(sentence))
+
+
+def _blank_quote(match: re.Match[str]) -> str:
+    return match.group(0)[0] + " " * (len(match.group(0)) - 2) + match.group(0)[-1]
+
+
+def _negated(hit: Hit) -> bool:
+    """A happening told as not happening ("he was not expelled", "I did not
+    withdraw the complaint", "no review was ever published"). Kinds that are
+    themselves a refusal or an absence keep their negation (no action, dismissal)."""
+    if hit.label == "Response" and hit.kind in ("no_action", "dismissal", "other", "isolation"):
+        return False
+    if _NEGATION.search(hit.trigger.text):
+        return False
+    before = hit.clause.text[:hit.trigger.start - hit.clause.start].replace("’", "'").split()[-3:]
+    return any(_NEGATION.fullmatch(w.strip(",.;:\"“”")) for w in before)
+
+
+def _modifier(hit: Hit) -> bool:
+    """A harm word naming a rule or an office, not a happening ("the harassment
+    policy", "our grievance officers"), or any such thing in general ("any
+    suspension")."""
+    after = hit.clause.text[hit.trigger.end - hit.clause.start:].lower().split()[:2]
+    if after and after[0].strip(",.;:\"“”'’") in _RULE_NOUNS:
+        return True
+    if len(after) > 1 and after[0] == "grievance" and after[1].strip(",.;:") in _RULE_NOUNS:
+        return True
+    before = hit.clause.text[:hit.trigger.start - hit.clause.start].lower().split()[-1:]
+    return bool(before) and before[0] in ("any", "every")
 
 
 def _select(found: list[Hit]) -> list[Hit]:
@@ -113,7 +151,7 @@ def _select(found: list[Hit]) -> list[Hit]:
     rumours ..., threatening violence ..., making sexual comments")."""
     kept: list[Hit] = []
     # A trigger talked about ("an email about the conference") yields to one that happens.
-    found = [h for h in found if not _habitual(h)]
+    found = [h for h in found if not (_habitual(h) or _negated(h) or _modifier(h))]
     ranked = sorted(found, key=lambda h: (_talked_about(h), -(h.trigger.end - h.trigger.start), h.trigger.start))
     for hit in ranked:
         if any(hit.trigger.start < k.trigger.end and k.trigger.start < hit.trigger.end for k in kept):
