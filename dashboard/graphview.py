@@ -27,6 +27,7 @@ __all__ = [
     "to_elements",
     "node_styles",
     "edge_styles",
+    "LARGE_VIEW",
     "layout_for",
     "legend_html",
     "caption",
@@ -258,12 +259,17 @@ def node_styles(contract: Contract | None = None) -> list[_Style]:
     return rules
 
 
-def edge_styles(contract: Contract | None = None) -> list[_Style]:
+# Above this many nodes edges are drawn as straight, unlabelled "haystack" lines:
+# Cytoscape draws them several times faster, and at that scale captions are unreadable anyway.
+LARGE_VIEW = 300
+
+
+def edge_styles(contract: Contract | None = None, node_count: int = 0) -> list[_Style]:
     contract = contract or load_contract()
-    rules = [
-        _Style(f"edge[label='{rel}']", {"label": "data(label)", "target-arrow-shape": "triangle"})
-        for rel in contract.relationships
-    ]
+    large = node_count > LARGE_VIEW
+    base: dict[str, Any] = ({"curve-style": "haystack", "haystack-radius": 0, "width": 1}
+                            if large else {"label": "data(label)", "target-arrow-shape": "triangle"})
+    rules = [_Style(f"edge[label='{rel}']", dict(base)) for rel in contract.relationships]
     for status, (line, _) in STATUS_LINE_STYLES.items():
         style: dict[str, Any] = {"line-style": line}
         if status == "alleged":

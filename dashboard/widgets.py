@@ -9,6 +9,7 @@ from collections import defaultdict
 import streamlit as st
 
 from graph.contract import load_contract
+from graph.model import Evidence
 
 from dashboard.data import ItemDetail, LightGraph
 
@@ -62,20 +63,30 @@ def show_item_detail(detail: ItemDetail, graph: LightGraph, account_titles: dict
         by_account[ev.account].append(ev)
     for account, pieces in by_account.items():
         st.markdown(f"**{html.escape(account_titles.get(account, account))}**", unsafe_allow_html=True)
-        for i, ev in enumerate(sorted(pieces, key=lambda e: e.start)):
-            st.markdown(
-                f"<div class='tg-quote'>“{html.escape(ev.quote)}” {status_chip(ev.status)}</div>",
-                unsafe_allow_html=True,
-            )
-            st.page_link(
-                ACCOUNTS_PAGE,
-                label=f"Read it in the account (characters {ev.start}–{ev.end})",
-                icon=":material/article:",
-                query_params={"account": ev.account, "start": str(ev.start), "end": str(ev.end),
-                              "item": detail.id},
-            )
+        ordered = sorted(pieces, key=lambda e: e.start)
+        for ev in ordered[:_QUOTES_SHOWN]:
+            _quote(detail.id, ev)
+        if len(ordered) > _QUOTES_SHOWN:
+            with st.expander(f"{len(ordered) - _QUOTES_SHOWN} more passages from this account"):
+                for ev in ordered[_QUOTES_SHOWN:]:
+                    _quote(detail.id, ev)
     if not detail.evidence:
         st.caption(f"This {kind} carries no evidence (it breaks the contract; re-ingest its account).")
+
+
+_QUOTES_SHOWN = 6
+
+
+def _quote(item_id: str, ev: Evidence) -> None:
+    """One supporting quote, its status, and a link to the passage in its account."""
+    st.markdown(f"<div class='tg-quote'>“{html.escape(ev.quote)}” {status_chip(ev.status)}</div>",
+                unsafe_allow_html=True)
+    st.page_link(
+        ACCOUNTS_PAGE,
+        label=f"Read it in the account (characters {ev.start}–{ev.end})",
+        icon=":material/article:",
+        query_params={"account": ev.account, "start": str(ev.start), "end": str(ev.end), "item": item_id},
+    )
 
 
 def _show(value: object) -> str:

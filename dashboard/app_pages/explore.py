@@ -120,7 +120,7 @@ with graph_col:
         graphview.to_elements(graph, view, state.explore_selected),
         layout=layout,
         node_styles=graphview.node_styles(contract),
-        edge_styles=graphview.edge_styles(contract),
+        edge_styles=graphview.edge_styles(contract, len(view.nodes)),
         height=640,
         key="explore_graph",
         node_actions=["expand", "remove"],

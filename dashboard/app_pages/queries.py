@@ -59,7 +59,7 @@ def show_result(rows: list[dict], title: str, drawn: tuple[list[str], list[str]]
             st.caption("The nodes this result names, and the relationships among them.")
         st.html(graphview.legend_html(contract, sorted({graph.nodes[n].label for n in view.nodes})))
         st_link_analysis(graphview.to_elements(graph, view), layout=graphview.layout_for(len(view.nodes)),
-                         node_styles=graphview.node_styles(contract), edge_styles=graphview.edge_styles(contract),
+                         node_styles=graphview.node_styles(contract), edge_styles=graphview.edge_styles(contract, len(view.nodes)),
                          height=520, key=f"graph_{file_stem}")
 
 

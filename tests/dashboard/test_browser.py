@@ -31,7 +31,7 @@ def test_every_page_in_a_real_browser(cli_env: dict[str, str], seed_store: Graph
         errors: list[str] = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))
 
-        page.goto(f"{url}/overview")
+        page.goto(f"{url}/")  # the Overview is the default page
         wait_until_idle(page)
         assert title in grid_cells(page)
         assert page.get_by_test_id("stMetricValue").get_by_text(str(stats.total_relationships)).count() == 1
@@ -57,6 +57,7 @@ def test_every_page_in_a_real_browser(cli_env: dict[str, str], seed_store: Graph
         wait_until_idle(page)
         assert page.locator(".tg-passage").first.is_visible()
         assert page.locator("mark.tg-node").count() > 10
+        assert not page.get_by_text("Page not found").count()
         page.screenshot(path=str(tmp_path / "accounts.png"), full_page=True)
 
         page.goto(f"{url}/queries?query=accounts_overview")
@@ -80,6 +81,7 @@ def test_every_page_in_a_real_browser(cli_env: dict[str, str], seed_store: Graph
         page.screenshot(path=str(tmp_path / "export.png"), full_page=True)
 
         assert not page.get_by_text("Traceback").count()
+        assert not page.get_by_text("Page not found").count()
         assert not errors, errors
     for name in ("overview", "explore", "accounts", "queries", "timeline", "export"):
         assert (tmp_path / f"{name}.png").stat().st_size > 10_000
