@@ -52,6 +52,10 @@ class EdgeSet:
     def has(self, rel_type: str, source: str, target: str) -> bool:
         return (rel_type, source, target) in self._edges
 
+    def sources(self, rel_type: str, target: str) -> set[str]:
+        """The sources of every kept relationship of ``rel_type`` into ``target``."""
+        return {source for (t, source, end) in self._edges if t == rel_type and end == target}
+
     def touches(self, node: str, types: tuple[str, ...]) -> bool:
         """Whether any kept relationship of ``types`` ends at ``node``."""
         return any(t in types and target == node for (t, _s, target) in self._edges)

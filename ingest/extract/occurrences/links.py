@@ -23,27 +23,90 @@ _RESPONSE_REACH = 40
 
 
 def tie_responses(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet) -> None:
+    narrator = scene.mentions.narrator
     for occ in occurrences:
         if occ.label != "Response":
             continue
         hit = occ.first
+        node = scene.node_ids[id(occ)]
+        targets: list[Occurrence] = []
         here = [o for o in occurrences if o is not occ and hit.sentence in o.sentences and o.label != "Response"]
-        target = next((o for o in here if o.label == "Incident"), None) or next(iter(here), None)
-        if target is None:
-            before = [o for o in occurrences if o.first.sentence < hit.sentence
-                      and hit.sentence - o.last_sentence <= _RESPONSE_REACH]
-            incidents = [o for o in before if o.label == "Incident"]
-            # The incident a response answers is one the account tells with its people
-            # (someone accused, harmed or reporting), not a passing mention.
-            # Among those, the most told (the storyline's incident), the latest on a tie.
-            ranked = sorted(enumerate(incidents), key=lambda pair: (_salience(pair[1], scene, edges), pair[0]))
-            target = ranked[-1][1] if ranked else None
-            if target is None:
-                target = next((o for o in reversed(before) if o.label == "Event"), None)
-        if target is not None:
-            status = scene.status(hit, "telling")
-            edges.add(Edge("RESPONDS_TO", scene.node_ids[id(occ)], scene.node_ids[id(target)],
-                           hit.clause.start, hit.clause.end, status))
+        if here:
+            targets = [next((o for o in here if o.label == "Incident"), here[0])]
+        elif narrator and occ.kind not in _HANDLING and edges.has("AFFECTS", node, narrator):
+            # A response that falls on the narrator answers what the narrator last
+            # did: raised, wrote, appealed, published or argued.
+            act = _latest_act(occ, occurrences, scene, edges, narrator)
+            if act is not None:
+                targets = [act]
+        if not targets:
+            incident = _storyline_incident(occ, occurrences, scene, edges)
+            if incident is not None:
+                targets = [incident] + _same_accused(incident, occ, occurrences, scene, edges)
+            else:
+                before = _before(occ, occurrences)
+                event = next((o for o in reversed(before) if o.label == "Event"), None)
+                targets = [event] if event is not None else []
+        status = scene.status(hit, "telling")
+        for target in targets:
+            edges.add(Edge("RESPONDS_TO", node, scene.node_ids[id(target)], hit.clause.start, hit.clause.end, status))
+
+
+# Responses that deal with harm as such (they answer the incident, not the complaint).
+_HANDLING = frozenset({"investigation", "no_action", "mediation", "informal_resolution", "reprimand"})
+# Events by which the narrator raises or presses something.
+_ACTS = frozenset({"correspondence", "publication", "other"})
+
+
+def _before(occ: Occurrence, occurrences: list[Occurrence]) -> list[Occurrence]:
+    hit = occ.first
+    return [o for o in occurrences if o is not occ and o.first.sentence < hit.sentence
+            and hit.sentence - o.last_sentence <= _RESPONSE_REACH]
+
+
+def _latest_act(occ: Occurrence, occurrences: list[Occurrence], scene: Scene, edges: EdgeSet,
+                narrator: str) -> Occurrence | None:
+    """The narrator's latest act told before the response (before its last telling
+    when nothing comes before its first: a letter that opens with its outcome)."""
+    for anchor in (occ.first, occ.hits[-1]):
+        acts = [o for o in occurrences if o is not occ and o.first.sentence < anchor.sentence
+                and anchor.sentence - o.first.sentence <= _RESPONSE_REACH and _is_act(o, scene, edges, narrator)]
+        if acts:
+            return max(acts, key=lambda o: o.first.sentence)
+    return None
+
+
+def _is_act(occ: Occurrence, scene: Scene, edges: EdgeSet, narrator: str) -> bool:
+    node = scene.node_ids[id(occ)]
+    if occ.label == "Incident":
+        return occ.kind == "dissent" and edges.has("REPORTED", narrator, node)
+    return occ.label == "Event" and occ.kind in _ACTS and edges.has("PARTICIPATED_IN", narrator, node)
+
+
+def _storyline_incident(occ: Occurrence, occurrences: list[Occurrence], scene: Scene,
+                        edges: EdgeSet) -> Occurrence | None:
+    """The incident a response answers is one the account tells with its people
+    (someone accused, harmed or reporting), not a passing mention. Among those,
+    the most told (the storyline's incident), the latest on a tie; harm before dissent."""
+    incidents = [o for o in _before(occ, occurrences) if o.label == "Incident"]
+    harm = [o for o in incidents if o.kind != "dissent"]
+    incidents = harm or incidents
+    ranked = sorted(enumerate(incidents), key=lambda pair: (_salience(pair[1], scene, edges), pair[0]))
+    return ranked[-1][1] if ranked else None
+
+
+def _same_accused(incident: Occurrence, occ: Occurrence, occurrences: list[Occurrence], scene: Scene,
+                  edges: EdgeSet) -> list[Occurrence]:
+    """Other harm by the same accused to the same person, told before the response:
+    handled together."""
+    node = scene.node_ids[id(incident)]
+    accused = edges.sources("ACCUSED_IN", node)
+    targets = edges.sources("TARGET_OF", node)
+    if not accused or not targets:
+        return []
+    return [o for o in _before(occ, occurrences) if o.label == "Incident" and o is not incident
+            and o.kind != "dissent" and accused & edges.sources("ACCUSED_IN", scene.node_ids[id(o)])
+            and targets & edges.sources("TARGET_OF", scene.node_ids[id(o)])]
 
 
 def _salience(incident: Occurrence, scene: Scene, edges: EdgeSet) -> int:
