@@ -55,7 +55,7 @@ def extract_entities(account: AccountRecord, lexicon: Lexicon) -> EntityResult:
     head_end = header_end(c.text)
 
     orgs = find_organizations(c, vocab, head_end)
-    units = find_units(c, vocab, orgs)
+    units = find_units(c, vocab, orgs, body_end)
     # Words already taken by organisations, bodies and branches are never people's names.
     blocked = set(orgs.id_of_surface)
     for start, end, _ in units.branches + units.factions + units.body_mentions:

@@ -19,7 +19,10 @@ from ingest.extract.entities.vocabulary import Vocabulary
 __all__ = ["PersonMention", "NameContext", "find_names", "NAME_TOKEN"]
 
 NAME_TOKEN = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*"
-_FULL = re.compile(rf"(?<![\w’'-])({NAME_TOKEN})((?:\s+{NAME_TOKEN}){{1,2}}|\s+[A-Z]\.?(?![\w’'-]))(?![\w-])")
+# A name never runs across a line break: "Tom Eccleston\nSalford branch" is a
+# signature above an address, not one name.
+_GAP = r"[^\S\n]+"
+_FULL = re.compile(rf"(?<![\w’'\[-])({NAME_TOKEN})((?:{_GAP}{NAME_TOKEN}){{1,2}}|{_GAP}[A-Z]\.?(?![\w’'-]))(?![\w\]-])")
 # "my branch secretary, Thomas", "my son Thomas": a lone first name introduced as a person.
 _INTRODUCED_TEMPLATE = r"\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[a-z-]+\s+){{0,2}}?(?:{nouns})),?\s+({name})(?![\w’'-])(?!\s+[A-Z])"
 
@@ -36,9 +39,15 @@ class NameContext:
     mentions: list[PersonMention] = field(default_factory=list)
     ids: dict[str, str] = field(default_factory=dict)  # full name -> id
     intro_descriptions: list[tuple[int, int, str]] = field(default_factory=list)  # "my branch secretary" -> person id
+    bracketed: set[str] = field(default_factory=set)  # ids of "[Member A]"-style stand-in names
 
 
 def _is_name(tokens: list[str], vocab: Vocabulary, blocked: set[str], lower_words: set[str]) -> bool:
+    # "the East Midlands", "Salt River", "the Internal Bulletin": places and things.
+    if tokens[0] in vocab.place_first_words or tokens[-1] in vocab.thing_words:
+        return False
+    if any(token in vocab.place_words for token in tokens):
+        return False
     for i, token in enumerate(tokens):
         if token in vocab.not_name_words or token in blocked or token in vocab.country_of_word:
             return False
@@ -62,6 +71,8 @@ def find_names(c: Collector, vocab: Vocabulary, orgs: OrgContext, body_end: int,
         if not free(m.start(), m.end()):
             continue
         initial = len(tokens[-1].rstrip(".")) == 1
+        if tokens[-1] == "I":
+            continue  # "Comrades I had known": the pronoun, not an initial
         # "Comrade Delta", "Dr Okafor": an honorific and one name are a person known by that form.
         if tokens[0] in vocab.people.get("honorifics", []):
             if len(tokens) == 2 and not initial and tokens[1] not in vocab.not_name_words and tokens[1] not in blocked:
@@ -88,6 +99,8 @@ def find_names(c: Collector, vocab: Vocabulary, orgs: OrgContext, body_end: int,
         c.mention(draft, start, end)
         names.mentions.append(PersonMention(node_id, start, end))
         occupied.append((start, end))
+
+    _bracketed(c, vocab, names, occupied, body_end)
 
     nouns = [*vocab.people.get("relation_nouns", []), *vocab.role_of_form]
     introduced = re.compile(
@@ -122,6 +135,30 @@ def find_names(c: Collector, vocab: Vocabulary, orgs: OrgContext, body_end: int,
     _short_forms(c, names, occupied)
     names.mentions.sort(key=lambda p: p.start)
     return names
+
+
+_BRACKETED = re.compile(r"\[([A-Z][a-z]+(?:\s+[A-Z0-9][\w]*)?)\]")
+
+
+def _bracketed(c: Collector, vocab: Vocabulary, names: NameContext, occupied: list[tuple[int, int]], body_end: int) -> None:
+    """"[Member A]", "[Perpetrator 1]": a stand-in name the narrator gives someone.
+
+    It is used like a name all through the account, but it names nobody outside
+    it, so the person is a pseudonym local to the account.
+    """
+    heads = {*vocab.people.get("role_nouns", []), "person", "member", "comrade", "name", "victim", "woman", "man", "friend"}
+    for m in _BRACKETED.finditer(c.text):
+        if m.group(1).split()[0].lower() not in heads:
+            continue
+        if m.start() >= body_end and m.group(0) not in names.ids:
+            continue
+        node_id = names.ids.get(m.group(0)) or make_id("Person", c.account_id, m.group(0))
+        names.ids[m.group(0)] = node_id
+        draft = c.node(node_id, "Person", m.group(0), {"identity": "pseudonym"})
+        c.mention(draft, m.start(), m.end(), generic=node_id in names.bracketed)
+        names.bracketed.add(node_id)
+        names.mentions.append(PersonMention(node_id, m.start(), m.end()))
+        occupied.append((m.start(), m.end()))
 
 
 def _short_forms(c: Collector, names: NameContext, occupied: list[tuple[int, int]]) -> None:

@@ -118,10 +118,7 @@ def find_pseudonyms(
     member_heads = {"comrade", "member", "cadre", "full-timer", "organizer", "organiser", "ex-member"}
     found: list[_Found] = []
 
-    # 1. "[Perpetrator 1]" and "(name of perpetrator)"
-    for m in re.finditer(r"\[([A-Z][a-z]+(?:\s+[A-Z0-9][\w]*)?)\]", text):
-        if m.group(1).split()[0].lower() in set(people.get("role_nouns", [])) | {"person", "member", "comrade", "name"}:
-            found.append(_Found(m.start(), m.end(), m.group(0)))
+    # 1. "(name of perpetrator)" ("[Perpetrator 1]" is a stand-in name: see names.py)
     for m in re.finditer(r"\(name of (?:the\s+)?([a-z]+)\)", text):
         found.append(_Found(m.start(), m.end(), m.group(1)))  # "(name of perpetrator)" is the perpetrator
 

@@ -32,13 +32,16 @@ class UnitContext:
     narrator_branch: str | None = None
     factions: list[tuple[int, int, str]] = field(default_factory=list)
     organization_of: dict[str, str] = field(default_factory=dict)  # unit id -> organisation id
+    generic_branch_mentions: list[tuple[int, int, str]] = field(default_factory=list)  # "the chapter"
+    unit_word: dict[str, str] = field(default_factory=dict)  # branch id -> "branch", "chapter", "region" ...
 
 
-def find_units(c: Collector, vocab: Vocabulary, orgs: OrgContext) -> UnitContext:
+def find_units(c: Collector, vocab: Vocabulary, orgs: OrgContext, body_end: int | None = None) -> UnitContext:
     units = UnitContext()
+    body_end = len(c.text) if body_end is None else body_end
     _find_factions(c, vocab, orgs, units)
     _find_bodies(c, vocab, orgs, units)
-    _find_branches(c, vocab, orgs, units)
+    _find_branches(c, vocab, orgs, units, body_end)
     for unit_id, org in units.organization_of.items():
         first = min((s for s, _, i in units.body_mentions + units.branches + units.factions if i == unit_id), default=None)
         if first is not None and org is not None:
@@ -148,37 +151,98 @@ def _find_factions(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: Uni
     units.factions.sort()
 
 
-def _find_branches(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: UnitContext) -> None:
+_LINE_GAP = r"[^\S\n]+"  # a unit's name never runs across a line break
+
+
+def _strip_leading(words: list[str], vocab: Vocabulary) -> list[str]:
+    """Drop sentence starters and stop words from the front of a capitalised run."""
+    while words and (words[0] in vocab.not_name_words or words[0].lower() in ("the", "a", "an")):
+        words = words[1:]
+    return words
+
+
+def _find_branches(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: UnitContext, body_end: int) -> None:
     text = c.text
-    words = "|".join(re.escape(w) for w in vocab.branch_words)
+    branch_words = "|".join(re.escape(w) for w in vocab.branch_words)
+    unit_words = "|".join(re.escape(w) for w in (*vocab.branch_words, *vocab.area_words))
+    followers = "|".join(re.escape(w) for w in vocab.unit_followers)
+    not_part = rf"(?!s\b)(?!{_LINE_GAP}(?:{followers})\b)"
     org_alt = orgs.alias_pattern.pattern if orgs.alias_pattern is not None else r"(?!x)x"
+    cap_run = rf"{_CAP_WORD}(?:{_LINE_GAP}{_CAP_WORD}){{0,2}}"
     named = re.compile(
-        rf"\b(?P<city>{_CAP_WORD}(?:\s+{_CAP_WORD})?)\s+(?:(?P<org>{org_alt})\s+)?(?P<word>{words})\b"
-        rf"|\b(?P<word2>{words})\s+(?:of\s+(?P<org2>{org_alt})\s+)?in\s+(?P<city2>{_CAP_WORD}(?:\s+{_CAP_WORD})?)"
-        rf"|\b(?P<city3>{_CAP_WORD})\s+(?P<org3>{org_alt})(?=\s+(?:members?|comrades?|branch))"
+        rf"\b(?P<city>{cap_run}){_LINE_GAP}(?:(?P<org>{org_alt}){_LINE_GAP})?(?P<word>{unit_words})\b{not_part}"
+        rf"|\b(?P<word2>{unit_words})\b{not_part}{_LINE_GAP}(?:of{_LINE_GAP}(?:the{_LINE_GAP})?(?P<org2>{org_alt}){_LINE_GAP})?in{_LINE_GAP}(?P<city2>{_CAP_WORD}(?:{_LINE_GAP}{_CAP_WORD})?)"
     )
+    lower_words = set(re.findall(r"(?<![\w’'-])[a-z][a-z]+(?![\w-])", text))
+    area = set(vocab.area_words)
     cities: dict[str, str] = {}
-    for m in named.finditer(text):
-        city = m.group("city") or m.group("city2") or m.group("city3")
-        first = city.split()[0]
-        if first in vocab.not_name_words or city in orgs.id_of_surface or city in vocab.country_of_word:
-            if not (m.group("city") and len(city.split()) == 2 and city.split()[1] not in vocab.not_name_words and city.split()[1] not in orgs.id_of_surface):
-                continue
-            city = city.split()[1]
-        org_surface = m.group("org") or m.group("org2") or m.group("org3")
-        if len(city.split()) == 2 and city.split()[1] in orgs.id_of_surface:
-            org_surface, city = city.split()[1], city.split()[0]
+    word_of: dict[str, str] = {}  # branch id -> its unit word ("branch", "chapter", "region")
+
+    def add(city: str, word: str, org_surface: str | None, start: int, end: int, name: str) -> None:
         owner = orgs.id_of_surface.get(org_surface) if org_surface else orgs.primary_id
         owner_key = orgs.names_by_id.get(owner, owner) if owner else c.account_id
-        draft = c.node(make_id("Branch", owner_key, city), "Branch", " ".join(text[m.start() : m.end()].split()), {"city": city})
-        start = text.index(city, m.start())
-        c.mention(draft, start, m.end())
+        # Regions and districts are keyed with their word, so "Manchester district"
+        # and "Manchester branch" stay two units.
+        key = f"{city} {word}" if word in area else city
+        draft = c.node(make_id("Branch", owner_key, key), "Branch", name, {"city": city})
+        c.mention(draft, start, end)
         draft.add_alias(city)
-        units.branches.append((start, m.end(), draft.id))
-        cities[city] = draft.id
+        units.branches.append((start, end, draft.id))
+        cities.setdefault(city, draft.id)
+        word_of.setdefault(draft.id, word)
         if owner:
             units.organization_of.setdefault(draft.id, owner)
-    # A city already known as a branch stands for that branch when named alone.
+
+    for m in named.finditer(text):
+        if m.group("city") is not None:
+            raw, word, org_surface = m.group("city"), m.group("word"), m.group("org")
+            city_start = m.start("city")
+        else:
+            raw, word, org_surface = m.group("city2"), m.group("word2"), m.group("org2")
+            city_start = m.start("city2")
+        tokens = raw.split()
+        words = _strip_leading(tokens, vocab)
+        # "Salt River DSA chapter": an organisation's surface inside the run is its owner.
+        if len(words) >= 2 and words[-1] in orgs.id_of_surface and org_surface is None:
+            org_surface, words = words[-1], words[:-1]
+        if not words or any(w in orgs.id_of_surface or w in vocab.country_of_word or w in vocab.thing_words for w in words):
+            continue
+        if any(w.lower() in lower_words for w in words):
+            continue  # "Regional branch", "Local chapter": common words, not a place
+        city = " ".join(words)
+        start = city_start + raw.index(words[0]) if m.group("city") is not None else m.start()
+        end = m.end()
+        name = " ".join(text[start:end].split()) if m.group("city") is not None else f"{city} {word}"
+        add(city, word, org_surface, start, end, name)
+
+    # "Salt River DSA", "Toronto Fightback": a place before an organisation's name is its branch,
+    # when the account speaks of branches or chapters at all or names the unit twice.
+    speaks_of_branches = re.search(rf"\b(?:[Tt]he|[Mm]y|[Oo]ur|[Tt]his)\s+(?:{branch_words})\b", text[:body_end]) is not None
+    place_org = re.compile(rf"\b(?P<city>{_CAP_WORD}(?:{_LINE_GAP}{_CAP_WORD})?){_LINE_GAP}(?P<org>{org_alt})\b(?!{_LINE_GAP}(?:{unit_words})\b)")
+    candidates: list[tuple[str, str, int, int]] = []
+    for m in place_org.finditer(text):
+        if any(s <= m.start("org") < e for s, e, _ in units.branches):
+            continue
+        owner = orgs.id_of_surface.get(m.group("org"))
+        if owner is None or orgs.org_at(m.start("org"), m.end("org")) != owner:
+            continue
+        if any(om.start < m.start("org") < om.end or (om.start <= m.start("city") < om.end) for om in orgs.mentions):
+            continue  # part of a longer organisation name
+        words = _strip_leading(m.group("city").split(), vocab)
+        if not words or any(w in orgs.id_of_surface or w in vocab.country_of_word or w.lower() in lower_words or w in vocab.thing_words for w in words):
+            continue
+        city = " ".join(words)
+        start = m.start("city") + m.group("city").index(words[0])
+        candidates.append((city, m.group("org"), start, m.end()))
+    counts: dict[str, int] = {}
+    for city, org_surface, _, _ in candidates:
+        counts[city] = counts.get(city, 0) + 1
+    for city, org_surface, start, end in candidates:
+        followed = re.match(r"\s+(?:members?|comrades?|branch|chapter)\b", text[end : end + 12]) is not None
+        if followed or counts[city] >= 2 or speaks_of_branches:
+            add(city, "chapter" if speaks_of_branches else "branch", org_surface, start, end, " ".join(text[start:end].split()))
+
+    # A place already known as a unit stands for it when named alone.
     if cities:
         alone = re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in sorted(cities, key=len, reverse=True)) + r")(?![\w-])")
         for m in alone.finditer(text):
@@ -188,35 +252,49 @@ def _find_branches(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: Uni
             c.mention(draft, m.start(), m.end(), generic=True)
             units.branches.append((m.start(), m.end(), draft.id))
     kinds = "|".join(re.escape(k) for k in vocab.branch_kinds)
-    unnamed = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Oo]ur|[Mm]y)\s+(?:(?:very\s+)?(?:small|large|new|tiny|big)\s+)?({kinds})\s+({words})\b")
-    for m in unnamed.finditer(text):
+    unnamed = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Oo]ur|[Mm]y)\s+(?:(?:very\s+)?(?:small|large|new|tiny|big)\s+)?({kinds})\s+({branch_words})\b")
+    for m in unnamed.finditer(text, 0, body_end):
         if any(s < m.end() and m.start() < e for s, e, _ in units.branches):
             continue
         name = f"{m.group(1)} {m.group(2)}"
         draft = c.node(make_id("Branch", c.account_id, name), "Branch", name)
         c.mention(draft, m.start(), m.end())
         units.branches.append((m.start(), m.end(), draft.id))
+        word_of.setdefault(draft.id, m.group(2))
         if orgs.primary_id:
             units.organization_of.setdefault(draft.id, orgs.primary_id)
-    mine = re.compile(rf"\b(?:[Mm]y|[Oo]ur)\s+(?:own\s+|local\s+|home\s+)?({words})\b(?!\s+(?:chair|secretary|officer|treasurer|organi[sz]er))")
-    for m in mine.finditer(text):
+
+    def named_of(word: str) -> set[str]:
+        """Branches named in the account with this unit word (a chapter may be written "<Place> <Org>")."""
+        same = {i for i in word_of if word_of[i] == word or (word in ("branch", "chapter") and word_of[i] in ("branch", "chapter"))}
+        return same
+
+    mine = re.compile(rf"\b(?:[Mm]y|[Oo]ur)\s+(?:own\s+|local\s+|home\s+)?({branch_words})\b(?!\s+(?:chair|secretary|officer|treasurer|organi[sz]er))")
+    for m in mine.finditer(text, 0, body_end):
         if any(s <= m.start() < e for s, e, _ in units.branches):
             continue
-        named_ids = {i for s, e, i in units.branches}
-        if len(named_ids) == 1:
-            draft = c.nodes[next(iter(named_ids))]
+        same = named_of(m.group(1))
+        if len(same) == 1:
+            draft = c.nodes[next(iter(same))]
         else:
             draft = c.node(make_id("Branch", c.account_id, f"my {m.group(1)}"), "Branch", f"my {m.group(1)}")
+            word_of.setdefault(draft.id, m.group(1))
         c.mention(draft, m.start(), m.end())
         units.branches.append((m.start(), m.end(), draft.id))
         units.narrator_branch = units.narrator_branch or draft.id
         if orgs.primary_id:
             units.organization_of.setdefault(draft.id, orgs.primary_id)
     units.branches.sort()
-    # "the branch": the branch named last before it (a mention, not new evidence).
-    for m in re.finditer(rf"\b[Tt]he\s+({words})\b(?!\s+(?:chair|secretary|officer|treasurer|meeting))", text):
-        before = [b for b in units.branches if b[1] <= m.start()]
-        if before and not any(s <= m.start() < e for s, e, _ in units.branches):
+    # "the branch", "the chapter", "the region": the unit of that word named last before it.
+    back = re.compile(rf"\b[Tt]he\s+({unit_words})\b{not_part}")
+    for m in back.finditer(text):
+        if any(s <= m.start() < e for s, e, _ in units.branches):
+            continue
+        word = m.group(1)
+        before = [b for b in units.branches if b[1] <= m.start() and (word_of.get(b[2]) == word or (word in ("branch", "chapter") and word_of.get(b[2]) in ("branch", "chapter")))]
+        if before:
             draft = c.nodes[before[-1][2]]
             c.mention(draft, m.start(), m.end(), generic=True)
+            units.generic_branch_mentions.append((m.start(), m.end(), draft.id))
     units.branches.sort()
+    units.unit_word = word_of

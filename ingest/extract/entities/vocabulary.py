@@ -61,9 +61,14 @@ class Vocabulary:
     qualifiers: tuple[str, ...]
     branch_kinds: tuple[str, ...]
     branch_words: tuple[str, ...]
+    area_words: tuple[str, ...]
+    unit_followers: tuple[str, ...]
     faction_heads: tuple[str, ...]
     people: dict[str, Any] = field(default_factory=dict)
     not_name_words: frozenset[str] = frozenset()
+    place_first_words: frozenset[str] = frozenset()
+    place_words: frozenset[str] = frozenset()
+    thing_words: frozenset[str] = frozenset()
     comment_markers: tuple[re.Pattern[str], ...] = ()
 
 
@@ -178,8 +183,13 @@ def _compile(lexicon: Lexicon) -> Vocabulary:
         qualifiers=tuple(role_section.get("qualifiers") or ()),
         branch_kinds=tuple(body_section.get("branch_kinds") or ()),
         branch_words=tuple(body_section.get("branch_words") or ()),
+        area_words=tuple(body_section.get("area_words") or ()),
+        unit_followers=tuple(body_section.get("unit_followers") or ()),
         faction_heads=tuple(body_section.get("faction_heads") or ()),
         people=people,
         not_name_words=frozenset(people.get("not_name_words") or ()),
+        place_first_words=frozenset(people.get("place_first_words") or ()),
+        place_words=frozenset(people.get("place_words") or ()),
+        thing_words=frozenset(people.get("thing_words") or ()),
         comment_markers=markers,
     )
