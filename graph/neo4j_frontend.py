@@ -90,6 +90,7 @@ STORED_PROPERTY_KEYS: tuple[str, ...] = (
     "props",
     "source",
     "target",
+    "redacted",  # set on items that graph/export/redaction.py changed
 )
 
 _STRING, _NODE, _FLOAT = "STRING", "NODE", "FLOAT"

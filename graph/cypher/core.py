@@ -17,40 +17,66 @@ from graph.cypher import identifier
 
 EVIDENCE_LISTS = ("ev_key", "ev_account", "ev_start", "ev_end", "ev_quote", "ev_status")
 
-# Appends only the pieces of evidence whose key the item does not hold yet,
-# then recomputes the derived lists. Shared by nodes and relationships (x).
-_MERGE_EVIDENCE = """
-WITH x, r, coalesce(x.ev_key, []) AS old_keys, coalesce(x.accounts, []) AS old_accounts,
-     coalesce(x.statuses, []) AS old_statuses
-WITH x, r, old_keys, old_accounts, old_statuses,
-     [i IN range(0, size(r.ev_key) - 1) WHERE NOT r.ev_key[i] IN old_keys] AS fresh
-SET x.ev_key = old_keys + [i IN fresh | r.ev_key[i]],
-    x.ev_account = coalesce(x.ev_account, []) + [i IN fresh | r.ev_account[i]],
-    x.ev_start = coalesce(x.ev_start, []) + [i IN fresh | r.ev_start[i]],
-    x.ev_end = coalesce(x.ev_end, []) + [i IN fresh | r.ev_end[i]],
-    x.ev_quote = coalesce(x.ev_quote, []) + [i IN fresh | r.ev_quote[i]],
-    x.ev_status = coalesce(x.ev_status, []) + [i IN fresh | r.ev_status[i]],
-    x.accounts = old_accounts + [a IN r.accounts WHERE NOT a IN old_accounts],
-    x.statuses = old_statuses + [s IN r.statuses WHERE NOT s IN old_statuses]
-WITH x
-SET x.account_count = size(x.accounts)
-RETURN count(x) AS written
-"""
+# A new item takes the row's lists as they are (the writer sends them
+# deduplicated): cheap, and most rows of a load are new. An item already stored
+# appends only the pieces whose key it does not hold yet, so writing the same
+# document twice changes nothing. No WITH may sit between MERGE and its SETs, so
+# the ON MATCH items are ordered to read only lists not yet updated on either
+# engine: Neo4j applies SET items in order, FalkorDB evaluates them all first;
+# ev_key, accounts and statuses are therefore written after whatever reads them.
+_ON_CREATE_EVIDENCE = (
+    "x.ev_key = r.ev_key",
+    "x.ev_account = r.ev_account",
+    "x.ev_start = r.ev_start",
+    "x.ev_end = r.ev_end",
+    "x.ev_quote = r.ev_quote",
+    "x.ev_status = r.ev_status",
+    "x.accounts = r.accounts",
+    "x.account_count = size(r.accounts)",
+    "x.statuses = r.statuses",
+)
+_FRESH = "[i IN range(0, size(r.ev_key) - 1) WHERE NOT r.ev_key[i] IN coalesce(x.ev_key, [])"
+_NEW_ACCOUNTS = "[a IN r.accounts WHERE NOT a IN coalesce(x.accounts, [])]"
+_ON_MATCH_EVIDENCE = (
+    *(f"x.{key} = coalesce(x.{key}, []) + {_FRESH} | r.{key}[i]]" for key in EVIDENCE_LISTS[1:]),
+    f"x.ev_key = coalesce(x.ev_key, []) + {_FRESH} | r.ev_key[i]]",
+    f"x.account_count = size(coalesce(x.accounts, []) + {_NEW_ACCOUNTS})",
+    f"x.accounts = coalesce(x.accounts, []) + {_NEW_ACCOUNTS}",
+    "x.statuses = coalesce(x.statuses, []) + [s IN r.statuses WHERE NOT s IN coalesce(x.statuses, [])]",
+)
+
+
+def _set_clauses(on_create: tuple[str, ...], on_match: tuple[str, ...]) -> str:
+    return (
+        "ON CREATE SET " + ",\n    ".join(on_create)
+        + "\nON MATCH SET " + ",\n    ".join(on_match)
+        + "\nRETURN count(x) AS written"
+    )
+
+
+# Aliases gain the row's name and aliases that the stored name and aliases lack;
+# search_text (name and aliases, lowercased) is computed from the same list.
+_NEW_ALIASES = "coalesce(x.aliases, []) + [a IN [r.name] + r.aliases WHERE a <> x.name AND NOT a IN coalesce(x.aliases, [])]"
 
 
 def merge_nodes(label: str) -> str:
-    """Rows: id, name, aliases, search_text, props (map), the evidence lists, accounts, statuses."""
+    """Rows: id, name, aliases (without the name, no duplicates), props (map),
+    the evidence lists (one entry per distinct key), accounts, statuses."""
     label = identifier(label)
-    return (
-        f"UNWIND $rows AS r\n"
-        f"MERGE (x:{label} {{id: r.id}})\n"
-        "WITH x, r, coalesce(x.name, r.name) AS name, coalesce(x.aliases, []) AS old_aliases\n"
-        "WITH x, r, name, old_aliases + [a IN ([r.name] + r.aliases) "
-        "WHERE a <> name AND NOT a IN old_aliases] AS aliases\n"
-        "SET x += r.props, x.name = name, x.aliases = aliases,\n"
-        "    x.search_text = toLower(name + ' | ' + reduce(s = '', a IN aliases | s + a + ' | '))"
-        + _MERGE_EVIDENCE
+    on_create = (
+        "x += r.props",
+        "x.name = r.name",
+        "x.aliases = r.aliases",
+        "x.search_text = toLower(r.name + ' | ' + reduce(s = '', a IN r.aliases | s + a + ' | '))",
+        *_ON_CREATE_EVIDENCE,
     )
+    on_match = (
+        "x += r.props",
+        f"x.search_text = toLower(x.name + ' | ' + reduce(s = '', a IN {_NEW_ALIASES} | s + a + ' | '))",
+        f"x.aliases = {_NEW_ALIASES}",
+        *_ON_MATCH_EVIDENCE,
+    )
+    return f"UNWIND $rows AS r\nMERGE (x:{label} {{id: r.id}})\n" + _set_clauses(on_create, on_match)
 
 
 def merge_relationships(rel_type: str, source_label: str, target_label: str) -> str:
@@ -61,7 +87,7 @@ def merge_relationships(rel_type: str, source_label: str, target_label: str) -> 
         f"MATCH (a:{source_label} {{id: r.source}})\n"
         f"MATCH (b:{target_label} {{id: r.target}})\n"
         f"MERGE (a)-[x:{rel_type}]->(b)\n"
-        "SET x += r.props, x.id = r.id" + _MERGE_EVIDENCE
+        + _set_clauses(("x += r.props", "x.id = r.id", *_ON_CREATE_EVIDENCE), ("x += r.props", *_ON_MATCH_EVIDENCE))
     )
 
 

@@ -8,11 +8,13 @@ differs between engines in schema (constraints, full-text) lives in
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Any, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
-__all__ = ["Backend", "Row"]
+__all__ = ["Backend", "Row", "Batch"]
 
 Row = dict[str, Any]
+#: One write of a bulk load: the statement and its parameters.
+Batch = tuple[str, Mapping[str, Any]]
 
 
 class Backend(ABC):
@@ -23,6 +25,15 @@ class Backend(ABC):
     @abstractmethod
     def run(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         """Run one self-contained statement that may write."""
+
+    def run_batches(self, batches: Iterable[Batch]) -> Iterator[list[Row]]:
+        """Run many writes in order, yielding each one's rows as it completes.
+
+        ``batches`` may be a lazy generator; a backend may prepare the next
+        batch while the server works on the current one (see FalkorBackend).
+        """
+        for cypher, params in batches:
+            yield self.run(cypher, params)
 
     @abstractmethod
     def run_read(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+import queue
+import threading
+from typing import Any, Iterable, Iterator, Mapping
 
 from graph.errors import ReadOnlyViolation, StoreError, StoreUnavailable
-from graph.store.backend import Backend, Row
+from graph.store.backend import Backend, Batch, Row
 
 __all__ = ["FalkorBackend", "plain"]
 
@@ -49,7 +51,9 @@ class FalkorBackend(Backend):
 
     def _execute(self, cypher: str, params: Mapping[str, Any] | None, read_only: bool, timeout_ms: int | None) -> list[Row]:
         try:
-            if read_only:
+            if params is None and not read_only:  # a statement whose parameters are already in its text
+                result = self._graph.query(cypher, None, timeout=timeout_ms)
+            elif read_only:
                 result = self._graph.ro_query(cypher, dict(params or {}), timeout=timeout_ms)
             else:
                 result = self._graph.query(cypher, dict(params or {}), timeout=timeout_ms)
@@ -68,6 +72,54 @@ class FalkorBackend(Backend):
 
     def run_read(self, cypher: str, params: Mapping[str, Any] | None = None, timeout_ms: int | None = None) -> list[Row]:
         return self._execute(cypher, params, True, timeout_ms)
+
+    def run_batches(self, batches: Iterable[Batch]) -> Iterator[list[Row]]:
+        """Pipelined bulk writes: a helper thread builds the next batch and turns
+        its parameters into the ``CYPHER name=value`` header (what the client
+        does, in pure Python) while the server runs the current one. Waiting on
+        the socket releases the GIL, so on two cores the client's work and the
+        server's overlap instead of adding up. Order and errors are as in
+        sequential runs; the helper stops as soon as the caller stops reading.
+        """
+        from falkordb.helpers import stringify_param_value
+
+        prepared: queue.Queue[tuple[str, object]] = queue.Queue(maxsize=2)
+        stop = threading.Event()
+
+        def put(item: tuple[str, object]) -> bool:
+            while not stop.is_set():
+                try:
+                    prepared.put(item, timeout=0.1)
+                    return True
+                except queue.Full:
+                    continue
+            return False
+
+        def prepare() -> None:
+            try:
+                for cypher, params in batches:
+                    header = "CYPHER " + "".join(
+                        f"`{name}`={stringify_param_value(value)} " for name, value in params.items()
+                    )
+                    if not put(("batch", header + cypher)):
+                        return
+                put(("done", None))
+            except BaseException as exc:  # handed to the caller's thread, raised there
+                put(("error", exc))
+
+        worker = threading.Thread(target=prepare, name="falkordb-batches", daemon=True)
+        worker.start()
+        try:
+            while True:
+                kind, payload = prepared.get()
+                if kind == "done":
+                    return
+                if kind == "error":
+                    raise payload  # type: ignore[misc]
+                yield self._execute(payload, None, False, None)  # type: ignore[arg-type]
+        finally:
+            stop.set()
+            worker.join()
 
     def run_schema(self, cypher: str) -> None:
         try:

@@ -7,21 +7,24 @@ they go out as batched, idempotent ``UNWIND $rows`` MERGEs.
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
 
 from graph.contract import Contract, load_contract
 from graph.cypher import core, dialect
 from graph.errors import StoreError
 from graph.model import AccountRecord, Evidence, GraphDocument, Node, Relationship
 from graph.readonly import check_read_only
-from graph.store.backend import Backend, Row
+from graph.store.backend import Backend, Batch, Row
 from graph.validate import validate_document
 
 __all__ = ["GraphStore", "Stats", "WriteReport", "evidence_lists"]
 
 Progress = Callable[[int], None]
+T = TypeVar("T")
 
 _NODE_BATCH = 2_000
 _REL_BATCH = 5_000
@@ -29,16 +32,36 @@ _LOOKUP_BATCH = 5_000
 
 
 def evidence_lists(evidence: Sequence[Evidence]) -> dict[str, Any]:
-    """The parallel lists the store keeps for a sequence of evidence."""
+    """The parallel lists the store keeps for a sequence of evidence.
+
+    One entry per distinct span (the first status seen wins, as in
+    ``union_evidence``): the write statements store a new item's lists as given.
+    """
+    if len(evidence) == 1:  # the common case, kept cheap for bulk loads
+        e = evidence[0]
+        return {
+            "ev_key": [f"{e.account}:{e.start}:{e.end}"],
+            "ev_account": [e.account],
+            "ev_start": [e.start],
+            "ev_end": [e.end],
+            "ev_quote": [e.quote],
+            "ev_status": [e.status],
+            "accounts": [e.account],
+            "statuses": [e.status],
+        }
+    first_by_key: dict[str, Evidence] = {}
+    for e in evidence:
+        first_by_key.setdefault(e.key, e)
+    unique = list(first_by_key.values())
     return {
-        "ev_key": [e.key for e in evidence],
-        "ev_account": [e.account for e in evidence],
-        "ev_start": [e.start for e in evidence],
-        "ev_end": [e.end for e in evidence],
-        "ev_quote": [e.quote for e in evidence],
-        "ev_status": [e.status for e in evidence],
-        "accounts": sorted({e.account for e in evidence}),
-        "statuses": sorted({e.status for e in evidence}),
+        "ev_key": [e.key for e in unique],
+        "ev_account": [e.account for e in unique],
+        "ev_start": [e.start for e in unique],
+        "ev_end": [e.end for e in unique],
+        "ev_quote": [e.quote for e in unique],
+        "ev_status": [e.status for e in unique],
+        "accounts": sorted({e.account for e in unique}),
+        "statuses": sorted({e.status for e in unique}),
     }
 
 
@@ -69,9 +92,49 @@ class WriteReport:
     relationships: int = 0
 
 
-def _chunks(rows: list[Row], size: int) -> Iterable[list[Row]]:
-    for i in range(0, len(rows), size):
-        yield rows[i : i + size]
+def _chunks(items: list[T], size: int) -> Iterable[list[T]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _node_row(node: Node) -> Row:
+    return {
+        "id": node.id,
+        "name": node.name,
+        # A new node stores these as given: no name, no repeats.
+        "aliases": list(dict.fromkeys(a for a in node.aliases if a != node.name)),
+        "props": dict(node.properties),
+        **evidence_lists(node.evidence),
+    }
+
+
+def _relationship_row(rel: Relationship) -> Row:
+    return {
+        "id": rel.id,
+        "source": rel.source,
+        "target": rel.target,
+        "props": dict(rel.properties),
+        **evidence_lists(rel.evidence),
+    }
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector during a bulk write.
+
+    A load builds millions of short-lived, acyclic row objects while a large
+    document is alive; the collector's full passes over it cost more than the
+    rows themselves (measured: 6.6 s of CPU instead of 1.4 s to build the rows
+    of 100,000 nodes and 300,000 relationships). Reference counting still frees
+    everything; the collector is restored afterwards, also on error.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class GraphStore:
@@ -212,52 +275,44 @@ class GraphStore:
             if progress:
                 progress(len(rows))
 
-        by_label: dict[str, list[Row]] = defaultdict(list)
+        by_label: dict[str, list[Node]] = defaultdict(list)
         for node in document.nodes:
-            by_label[node.label].append(
-                {
-                    "id": node.id,
-                    "name": node.name,
-                    "aliases": list(node.aliases),
-                    "props": dict(node.properties),
-                    **evidence_lists(node.evidence),
-                }
-            )
-        for label, rows in by_label.items():
-            statement = core.merge_nodes(label)
-            for chunk in _chunks(rows, _NODE_BATCH):
-                self.backend.run(statement, {"rows": chunk})
-                report.nodes += len(chunk)
-                if progress:
-                    progress(len(chunk))
-
+            by_label[node.label].append(node)
         labels = {n.id: n.label for n in document.nodes}
         labels.update({a.id: "Account" for a in document.accounts})
         missing = {end for r in document.relationships for end in (r.source, r.target)} - labels.keys()
         if missing:
             labels.update(self.labels_of(missing))
-        by_shape: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
+        by_shape: dict[tuple[str, str, str], list[Relationship]] = defaultdict(list)
         for rel in document.relationships:
             try:
-                shape = (rel.type, labels[rel.source], labels[rel.target])
+                by_shape[(rel.type, labels[rel.source], labels[rel.target])].append(rel)
             except KeyError as exc:
                 raise StoreError(f"relationship {rel.type} refers to {exc.args[0]!r}, which is not in the store") from None
-            by_shape[shape].append(
-                {
-                    "id": rel.id,
-                    "source": rel.source,
-                    "target": rel.target,
-                    "props": dict(rel.properties),
-                    **evidence_lists(rel.evidence),
-                }
-            )
-        for (rel_type, source, target), rows in by_shape.items():
-            statement = core.merge_relationships(rel_type, source, target)
-            for chunk in _chunks(rows, _REL_BATCH):
-                self.backend.run(statement, {"rows": chunk})
-                report.relationships += len(chunk)
+
+        # Rows are built batch by batch as the backend asks for them (so a
+        # pipelining backend builds the next while the server writes the
+        # current), every node before any relationship that needs it.
+        sizes: list[tuple[str, int]] = []
+
+        def batches() -> Iterator[Batch]:
+            for label, nodes in by_label.items():
+                statement = core.merge_nodes(label)
+                for chunk in _chunks(nodes, _NODE_BATCH):
+                    sizes.append(("nodes", len(chunk)))
+                    yield statement, {"rows": [_node_row(n) for n in chunk]}
+            for (rel_type, source, target), rels in by_shape.items():
+                statement = core.merge_relationships(rel_type, source, target)
+                for chunk in _chunks(rels, _REL_BATCH):
+                    sizes.append(("relationships", len(chunk)))
+                    yield statement, {"rows": [_relationship_row(r) for r in chunk]}
+
+        with _collector_paused():
+            for done, _ in enumerate(self.backend.run_batches(batches())):
+                kind, count = sizes[done]
+                setattr(report, kind, getattr(report, kind) + count)
                 if progress:
-                    progress(len(chunk))
+                    progress(count)
         return report
 
     def remove_account(self, account_id: str, *, keep_account_node: bool = False) -> None:
