@@ -37,6 +37,8 @@ _FAMILY = {
 
 # How many sentences after a response its outcome ("no action was taken") may come.
 _OUTCOME = 2
+# Words for someone singled out by a deed ("the man who ...").
+_DOERS = frozenset({"man", "woman", "person", "member", "comrade", "one", "guy", "organiser", "organizer"})
 # Responses that fall on one person: told again, they are the same response.
 _SANCTIONS = frozenset({"expulsion", "suspension", "ban"})
 # A clause that opens a time of its own: a new stretch of the telling.
@@ -82,8 +84,13 @@ def _anaphoric(hit: Hit, text: str, vocab: Vocabulary) -> bool:
         return False
     if vocab.anaphora.fullmatch(before[-1]) or "about" in (w.lower() for w in before[-6:]):
         return True
-    # "my attempt to report sexual harassment": raising harm refers to harm already told.
-    return vocab.reporting is not None and bool(vocab.reporting.search(" ".join(before[-3:])))
+    # "the man who put his hand on my leg": a relative clause names someone by a deed already told.
+    if len(before) >= 2 and before[-1].lower() == "who" and before[-2].lower() in _DOERS:
+        return True
+    # "my attempt to report sexual harassment": raising harm refers to harm already told
+    # ("complained that he pressured her" tells a new one).
+    last = [w.lower() for w in before[-3:]]
+    return vocab.reporting is not None and "that" not in last and bool(vocab.reporting.search(" ".join(before[-3:])))
 
 
 def group_hits(hits: list[Hit], text: str, vocab: Vocabulary,

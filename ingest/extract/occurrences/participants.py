@@ -22,6 +22,7 @@ incident REPORTED_TO the people and bodies they name.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping
 
 from ingest.extract.occurrences.context import Mentions, read_clause
@@ -167,35 +168,70 @@ def tie_reports(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet) -> 
         return
     narrator = scene.mentions.narrator
     for index, sentence in enumerate(scene.sentences):
-        match = cue.search(sentence.text)
+        told = _raised(index, incidents)
+        if not told:
+            continue
+        disclosed = index in told[0].sentences
+        match = next((m for m in cue.finditer(sentence.text) if _raises(sentence.text, m, disclosed)), None)
         if match is None:
             continue
-        # The incident raised: one told in this sentence, else the latest one told
-        # in the few sentences before.
-        told = [o for o in incidents if index in o.sentences]
-        if not told:
-            earlier = [o for o in incidents if o.first.sentence <= index and index - o.last_sentence <= 6]
-            told = earlier[-1:]
-        if not told:
-            continue
-        incident = told[0]
-        node = scene.node_ids[id(incident)]
         cue_at = sentence.start + match.start()
+        cue_end = cue_at + len(match.group(0))
         before = scene.text[sentence.start:cue_at]
         mentions = [m for m in scene.mentions.within(sentence.start, sentence.end) if m.node_id != narrator]
         tellers = [m for m in mentions if m.end <= cue_at and m.label == "Person"]
-        span = Edge("REPORTED", "", "", sentence.start, sentence.end)
         first_person_teller = any(w in ("I", "we", "We") for w in before.split())
         teller = narrator if first_person_teller else (tellers[-1].node_id if tellers else None)
         if teller is None and not first_person_teller:
             pron = scene.mentions.latest_person_before(cue_at, set()) if before.strip().lower().startswith(("she", "he", "they")) else None
             teller = pron.node_id if pron else None
         status = evidence_status(sentence.text, role="telling", lexicon=scene.lexicon)
-        if teller:
-            edges.add(Edge("REPORTED", teller, node, span.start, span.end, status))
-        for m in _recipients(scene.text, cue_at + len(match.group(0)), mentions):
-            if m.node_id != teller:
-                edges.add(Edge("REPORTED_TO", node, m.node_id, span.start, span.end, status))
+        recipients = [m.node_id for m in _recipients(scene.text, cue_end, mentions)]
+        after = scene.text[cue_end:sentence.end].split()[:1]
+        if narrator and teller != narrator and after and after[0].strip(",.;:") in ("me", "us"):
+            recipients.append(narrator)  # "she told me that ..."
+        elif after and after[0].strip(",.;:").lower() in ("them", "it") and index > 0:
+            # "She wrote to them": the body named in the sentence before.
+            previous = scene.sentences[index - 1]
+            body = scene.mentions.latest_before(previous.end, ("LeadershipBody",), previous.end - previous.start)
+            if body is not None:
+                recipients.append(body.node_id)
+        for incident in told:
+            node = scene.node_ids[id(incident)]
+            if teller and teller in edges.sources("ACCUSED_IN", node):
+                continue  # the accused telling their side raises nothing
+            if teller:
+                edges.add(Edge("REPORTED", teller, node, sentence.start, sentence.end, status))
+            for recipient in recipients:
+                if recipient != teller:
+                    edges.add(Edge("REPORTED_TO", node, recipient, sentence.start, sentence.end, status))
+
+
+def _raises(sentence: str, match: "re.Match[str]", disclosed: bool) -> bool:
+    """Whether a reporting cue raises something rather than passing news on: "I was
+    told" hears, and "X told me" about harm told earlier is news, not a report
+    (unless the harm is told in the same sentence: a disclosure)."""
+    before = sentence[:match.start()].lower().split()[-2:]
+    if any(w in ("was", "were", "been", "being") for w in before):
+        return False
+    after = sentence[match.end():].split()[:1]
+    return disclosed or not (after and after[0].strip(",.;:") in ("me", "us"))
+
+
+# How many sentences back an incident may be told and still be what a sentence raises.
+_RAISED_REACH = 8
+
+
+def _raised(index: int, incidents: list[Occurrence]) -> list[Occurrence]:
+    """The incidents a raising sentence raises: the one told in it, else every harm
+    told in the few sentences before (a complaint takes in all of it)."""
+    here = [o for o in incidents if index in o.sentences]
+    if here:
+        return here[:1]
+    earlier = [o for o in incidents if o.first.sentence < index
+               and index - max(i for i in o.sentences if i < index) <= _RAISED_REACH]
+    harm = [o for o in earlier if o.kind != "dissent"]
+    return harm or earlier[-1:]
 
 
 def _recipients(text: str, cue_end: int, mentions: list) -> list:
