@@ -103,3 +103,59 @@ def test_place_before_an_organisation_is_its_chapter(lexicon):
     assert "Cedar Plains" not in names(r, "Person")
     assert has(r, "PART_OF", chapter, "organization:democratic-socialists-of-america")
     assert len(names(r, "Branch")) == 1  # "my chapter" and "the chapter" are the same one
+
+
+# --- bodies, union locals and slates --------------------------------------------
+
+
+def test_general_body_vocabulary(lexicon):
+    text = (
+        "I joined DSA in 2018 and was elected to the steering committee. My complaint went to the safer spaces panel, "
+        "then to the harassment grievance officers. The HGOs sat on it for months. The regional committee never met."
+    )
+    r = run(text, lexicon)
+    bodies = {n.name: n.properties.get("kind") for n in r.nodes if n.label == "LeadershipBody"}
+    assert bodies["steering committee"] == "executive_committee"
+    assert bodies["safer spaces panel"] == "control_commission"
+    assert bodies["harassment grievance officers"] == "control_commission"
+    assert bodies["regional committee"] == "other"
+    assert "HGOs" in node(r, "LeadershipBody", "harassment grievance officers").aliases
+
+
+def test_the_centre_of_something_is_not_the_leadership(lexicon):
+    text = "I joined the IMT in 2012. For years the branch was the centre of my life."
+    assert "leadership" not in names(run(text, lexicon), "LeadershipBody")
+
+
+def test_a_leadership_named_once_in_passing_is_no_body(lexicon):
+    text = "I joined the ISO in 2012 and left in 2016. Loyalty mattered more to its leadership than the truth."
+    assert not names(run(text, lexicon), "LeadershipBody")
+
+
+def test_curly_apostrophe_in_an_organisation_name(lexicon):
+    text = "I joined the Committee for a Workers’ International (CWI) in 2004."
+    orgs = names(run(text, lexicon), "Organization")
+    assert orgs == {"Committee for a Workers' International"}
+
+
+def test_union_local_references_and_its_union(lexicon):
+    text = (
+        "I joined SEIU Local 1199 in 2015. The Local's executive board ignored my grievance, and Local 1199 "
+        "never answered. I still believe in SEIU and its members."
+    )
+    r = run(text, lexicon)
+    local = node(r, "Organization", "SEIU Local 1199")
+    assert has(r, "PART_OF", local, node(r, "Organization", "Service Employees International Union"))
+    board = node(r, "LeadershipBody", "executive board")
+    assert has(r, "PART_OF", board, local)
+
+
+def test_a_named_slate_is_a_faction_of_the_union_electing(lexicon):
+    text = (
+        "I joined the ISO in 2010. Our union, CUPE Local 79, held elections in 2015, and the ISO backed the "
+        "“Fair Deal” slate led by the local president. I campaigned against the slate. Later Dorothy's slate lost."
+    )
+    r = run(text, lexicon)
+    slate = node(r, "Faction", "Fair Deal slate")
+    assert has(r, "PART_OF", slate, node(r, "Organization", "CUPE Local 79"))
+    assert len(names(r, "Faction")) == 1

@@ -56,6 +56,7 @@ class OrgContext:
     names_by_id: dict[str, str] = field(default_factory=dict)
     alias_pattern: re.Pattern[str] | None = None  # surfaces seen, for "<City> <Org>" and "<Org> member"
     id_of_surface: dict[str, str] = field(default_factory=dict)
+    local_parent: dict[str, str] = field(default_factory=dict)  # union local id -> its union's canonical name
 
     def org_at(self, start: int, end: int) -> str | None:
         for m in self.mentions:
@@ -140,6 +141,9 @@ def find_organizations(c: Collector, vocab: Vocabulary, header_end: int) -> OrgC
         c.mention(draft, start, end)
         ctx.mentions.append(OrgMention(draft.id, start, end))
         ctx.names_by_id[draft.id] = surface
+        if parent:
+            ctx.local_parent[draft.id] = parent
+    _local_references(c, ctx, locals_found, taken)
 
     _find_sections(c, vocab, ctx, taken)
     _find_unknown(c, vocab, ctx, taken)
@@ -153,6 +157,31 @@ def find_organizations(c: Collector, vocab: Vocabulary, header_end: int) -> OrgC
         r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True)) + r")(?![\w-])"
     ) if surfaces else None
     return ctx
+
+
+_LOCAL_NUMBER = re.compile(r"(?<![\w-])Local\s+(\d{2,5})\b")
+_THE_LOCAL = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Tt]his|[Mm]y|[Tt]heir)\s+(Local)\b(?!\s+\d)")
+
+
+def _local_references(c: Collector, ctx: OrgContext, locals_found: list[tuple[int, int, str]], taken: list[tuple[int, int]]) -> None:
+    """"Local 2348" and "the Local" after "CUPE Local 2348": the one union local named."""
+    if not locals_found:
+        return
+    by_number = {re.search(r"\d+", surface).group(0): org_id(surface) for _, _, surface in locals_found}  # type: ignore[union-attr]
+    only = {org_id(surface) for _, _, surface in locals_found}
+    refs: list[tuple[int, int, str]] = []
+    for m in _LOCAL_NUMBER.finditer(c.text):
+        node_id = by_number.get(m.group(1))
+        if node_id and not _overlaps(taken, m.start(), m.end()):
+            refs.append((m.start(), m.end(), node_id))
+    if len(only) == 1:
+        for m in _THE_LOCAL.finditer(c.text):
+            if not _overlaps(taken, m.start(1), m.end(1)):
+                refs.append((m.start(1), m.end(1), next(iter(only))))
+    for start, end, node_id in refs:
+        c.mention(c.nodes[node_id], start, end, generic=True)
+        ctx.mentions.append(OrgMention(node_id, start, end))
+        taken.append((start, end))
 
 
 def _add_known(c: Collector, ctx: OrgContext, entry: OrgEntry, start: int, end: int) -> None:
@@ -271,12 +300,14 @@ def _add_generic(c: Collector, ctx: OrgContext, taken: list[tuple[int, int]]) ->
 
 
 def _add_part_of(c: Collector, vocab: Vocabulary, ctx: OrgContext) -> None:
-    """A section is PART_OF its international when the account names both."""
+    """A section is PART_OF its international, a union local PART_OF its union,
+    when the account names both."""
     for node_id, name in ctx.names_by_id.items():
         entry = vocab.orgs.get(name)
-        if entry is None or not entry.part_of:
+        parent_name = ctx.local_parent.get(node_id) or (entry.part_of if entry is not None else None)
+        if not parent_name:
             continue
-        parent_id = org_id(entry.part_of)
+        parent_id = org_id(parent_name)
         if not c.has_node(parent_id) or ("PART_OF", node_id, parent_id) in c.relationships:
             continue
         # Prefer a sentence naming both; else the child's first mention.

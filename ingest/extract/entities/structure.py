@@ -84,8 +84,14 @@ def _find_bodies(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: UnitC
                 owner_seen, _ = _owner_before(c, orgs, start)
                 if (owner_seen is None and not _LEADERSHIP_OK_BEFORE.search(text[max(0, start - 12) : start])) or _LEADERSHIP_BAD_AFTER.match(text[m.end() : m.end() + 20]):
                     continue
+            if m.group(0) in ("the centre", "the center") and re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
+                continue  # "the centre of my life"
             owner, owner_start = _owner_before(c, orgs, start)
             found.append((owner_start if owner else start, m.end(), body, owner))
+    # A leadership spoken of once in passing ("mattered more to its leadership") is no body of its own.
+    leadership = [f for f in found if f[2].kind == "leadership"]
+    if len(leadership) == 1 and leadership[0][3] is None:
+        found.remove(leadership[0])
     kinds_seen = {b.kind for _, _, b, _ in found}
     # "the commission" after a control commission has been named.
     if "control_commission" in kinds_seen:
@@ -139,8 +145,10 @@ def _find_factions(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: Uni
             units.organization_of.setdefault(draft.id, owner)
         last = draft.id
     del last
-    # "the Faction": the faction named last before it.
-    for m in re.finditer(rf"\b[Tt]he\s+({heads})\b", text):
+    _find_slates(c, vocab, orgs, units)
+    # "the Faction", "the caucus", "the slate": the grouping named last before it.
+    back_heads = "|".join(sorted({re.escape(h.lower()) for h in vocab.faction_heads} | {re.escape(h) for h in vocab.faction_heads}, key=len, reverse=True))
+    for m in re.finditer(rf"\b[Tt]he\s+({back_heads})\b(?!s\b)", text):
         if any(s <= m.start(1) < e for s, e, _ in units.factions):
             continue
         before = [f for f in units.factions if f[1] <= m.start()]
@@ -152,6 +160,59 @@ def _find_factions(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: Uni
 
 
 _LINE_GAP = r"[^\S\n]+"  # a unit's name never runs across a line break
+
+_SLATE = re.compile(
+    r"(?:[“\"](?P<quoted>[A-Z][\w’'-]*(?:[^\S\n]+[A-Za-z][\w’'-]*){0,3})[”\"]|(?P<bare>[A-Z][\w’'-]*(?:[^\S\n]+[A-Z][\w’'-]*){0,3}))"
+    r"[^\S\n]+(?P<head>slate|ticket|caucus|faction|platform|tendency|current)\b"
+)
+
+
+def _find_slates(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: UnitContext) -> None:
+    """"the “Members First” slate", "the Unity slate": a named electoral slate or
+    grouping written with a lower-case head word."""
+    text = c.text
+    for m in _SLATE.finditer(text):
+        raw = m.group("quoted") or m.group("bare")
+        start = m.start("quoted") - 1 if m.group("quoted") else m.start("bare")
+        words = raw.split()
+        if m.group("bare") and re.search(r"[’']s$", words[-1]):
+            # "Halvorsen's slate": the slate already named, told by who leads it.
+            same_head = [f for f in units.factions if f[1] <= m.start() and text[f[0] : f[1]].endswith(m.group("head"))]
+            if same_head:
+                draft = c.nodes[same_head[-1][2]]
+                c.mention(draft, m.start(), m.end())
+                units.factions.append((m.start(), m.end(), draft.id))
+            continue
+        if m.group("bare"):
+            words = _strip_leading(words, vocab)
+            if not words or any(w in vocab.not_name_words or w in orgs.id_of_surface for w in words):
+                continue
+            start = m.start("bare") + raw.index(words[0])
+        if any(s < m.end() and start < e for s, e, _ in units.factions):
+            continue
+        name = f"{' '.join(words)} {m.group('head')}"
+        # A slate stands in an election of the union or body around it: the union
+        # named in its sentence or the one before, else the account's organisation.
+        owner = _nearby_union(c, orgs, start)
+        if owner is None:
+            owner, _ = _owner_before(c, orgs, start)
+        owner = owner or orgs.primary_id
+        owner_key = orgs.names_by_id.get(owner, owner) if owner else c.account_id
+        draft = c.node(make_id("Faction", owner_key, name), "Faction", name)
+        draft.add_alias(" ".join(words))
+        c.mention(draft, start, m.end())
+        units.factions.append((start, m.end(), draft.id))
+        if owner:
+            units.organization_of.setdefault(draft.id, owner)
+
+
+def _nearby_union(c: Collector, orgs: OrgContext, offset: int) -> str | None:
+    sentence = c.sentence_at(offset)
+    previous = c.sentence_at(max(0, sentence.start - 2))
+    for m in orgs.mentions:
+        if previous.start <= m.start < sentence.end and c.nodes[m.node_id].properties.get("kind") == "union":
+            return m.node_id
+    return None
 
 
 def _strip_leading(words: list[str], vocab: Vocabulary) -> list[str]:

@@ -116,9 +116,11 @@ def _compile(lexicon: Lexicon) -> Vocabulary:
         )
         orgs[entry.name] = entry
         for form in (entry.name, *entry.aliases):
-            names = org_alias.setdefault(form, [])
-            if entry.name not in names:
-                names.append(entry.name)
+            # "Workers' International" is also typed "Workers’ International".
+            for variant in {form, form.replace("'", "’"), form.replace("’", "'")}:
+                names = org_alias.setdefault(variant, [])
+                if entry.name not in names:
+                    names.append(entry.name)
     country_of_word: dict[str, str] = {}
     for country, words in (org_section.get("countries") or {}).items():
         for word in [country, *(words or [])]:
