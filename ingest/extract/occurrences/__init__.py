@@ -27,6 +27,7 @@ from ingest.extract.occurrences.links import tie_consequences, tie_responses
 from ingest.extract.occurrences.membership import tie_membership
 from ingest.extract.occurrences.participants import Scene, tie_participants, tie_reports
 from ingest.extract.occurrences.scan import Hit, scan
+from ingest.extract.occurrences.setting import Setting
 from ingest.extract.occurrences.vocabulary import Vocabulary, vocabulary
 from ingest.extract.status import evidence_status
 from ingest.extract.types import EntityResult, OccurrenceResult
@@ -61,6 +62,7 @@ def extract_occurrences(account: AccountRecord, entities: EntityResult, lexicon:
     labels.update({n.id: n.label for n in nodes})
     edges = EdgeSet(account.id, text, load_contract(), labels)
     scene = Scene(text, sentences, mentions, vocab, lexicon, entities.primary_organization_id, node_ids)
+    scene.setting = Setting(mentions, entities.relationships, entities.primary_organization_id)
     for occ in occurrences:
         tie_participants(occ, scene, edges)
     tie_reports(occurrences, scene, edges)

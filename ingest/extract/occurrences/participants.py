@@ -29,6 +29,7 @@ from ingest.extract.occurrences.context import Mentions, read_clause
 from ingest.extract.occurrences.edges import Edge, EdgeSet
 from ingest.extract.occurrences.grouping import Occurrence
 from ingest.extract.occurrences.scan import Hit
+from ingest.extract.occurrences.setting import Setting
 from ingest.extract.occurrences.vocabulary import Vocabulary
 from ingest.extract.status import Role, evidence_status
 from ingest.extract.types import Span
@@ -53,6 +54,7 @@ class Scene:
         self.lexicon = lexicon
         self.primary = primary
         self.node_ids = node_ids  # id(occurrence) -> node id
+        self.setting: Setting | None = None  # organisational context, when the caller knows the structure
 
     def status(self, hit: Hit, role: Role) -> str:
         i = hit.sentence
@@ -70,12 +72,15 @@ def tie_participants(occ: Occurrence, scene: Scene, edges: EdgeSet) -> None:
     narrator = scene.mentions.narrator
     for hit in occ.hits:
         ctx = read_clause(hit, scene.text, scene.vocab, scene.mentions)
-        # Organisational context: the primary organisation, and branches named here.
-        if scene.primary:
+        # Organisational context: the home unit or another organisation named here,
+        # and branches named in the clause.
+        if scene.setting is not None:
+            sentence = scene.sentences[hit.sentence]
+            here = scene.mentions.within(sentence.start, sentence.end)
+            for unit in scene.setting.contexts(here, ctx.subject + ctx.objects):
+                edges.add(_edge("OCCURRED_IN", node, unit, hit))
+        elif scene.primary:
             edges.add(_edge("OCCURRED_IN", node, scene.primary, hit))
-        for m in ctx.subject + ctx.objects:
-            if m.label == "Branch":
-                edges.add(_edge("OCCURRED_IN", node, m.node_id, hit))
         if occ.label == "Incident":
             _incident(node, occ, hit, ctx, scene, edges, narrator)
         elif occ.label == "Response":
