@@ -2,7 +2,7 @@
 
 Every incident, response and event has an organisational context. By default
 it is the account's *home unit*: the branch or chapter the account is mostly
-about when it is named at least as often as the primary organisation, else the
+about when it is named at least twice as often as the primary organisation, else the
 primary organisation. A sentence that names another organisation, one
 unrelated to the home unit ("the union local's general meeting" in an account
 about a party), moves its occurrence there; a branch named in the clause is
@@ -19,6 +19,9 @@ from ingest.extract.types import Mention
 
 __all__ = ["Setting"]
 
+# A branch named fewer times than this is a passing setting, not the account's home.
+_HOME_MENTIONS = 3
+
 
 class Setting:
     """The organisational structure an account names, and its home unit."""
@@ -31,8 +34,8 @@ class Setting:
         home = primary
         if branches:
             count, branch = max(branches)
-            # A chapter told more than its organisation is where the account lives.
-            if primary is None or count >= counts.get(primary, 0):
+            # A chapter told twice as often as its organisation is where the account lives.
+            if count >= _HOME_MENTIONS and (primary is None or count >= 2 * counts.get(primary, 0)):
                 home = branch
         self.home = home
 
