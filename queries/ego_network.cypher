@@ -10,9 +10,25 @@
 // returns: centre; neighbour; label; kind; distance; via (the path as "a -TYPE-> b" steps);
 //   accounts (accounts supporting the neighbour); quote; neighbour_id; nodes; relationships
 // draws: nodes, relationships
-WITH toLower(trim($entity)) AS wanted
-MATCH (c)
-WHERE c.id = $entity OR (' | ' + c.search_text) CONTAINS (' | ' + wanted + ' | ')
+
+// An id is found through the per-label id indexes; only when no label has it is the
+// text taken as a name or alias (a scan of search_text, the lower-cased names).
+OPTIONAL MATCH (id_person:Person {id: $entity})
+OPTIONAL MATCH (id_organization:Organization {id: $entity})
+OPTIONAL MATCH (id_branch:Branch {id: $entity})
+OPTIONAL MATCH (id_body:LeadershipBody {id: $entity})
+OPTIONAL MATCH (id_faction:Faction {id: $entity})
+OPTIONAL MATCH (id_role:Role {id: $entity})
+OPTIONAL MATCH (id_incident:Incident {id: $entity})
+OPTIONAL MATCH (id_response:Response {id: $entity})
+OPTIONAL MATCH (id_event:Event {id: $entity})
+OPTIONAL MATCH (id_account:Account {id: $entity})
+WITH coalesce(id_person, id_organization, id_branch, id_body, id_faction, id_role, id_incident, id_response, id_event, id_account) AS by_id, toLower(trim($entity)) AS wanted
+OPTIONAL MATCH (by_name)
+WHERE by_id IS NULL AND wanted <> '' AND by_name.search_text CONTAINS wanted
+  AND (by_name.search_text STARTS WITH (wanted + ' |') OR by_name.search_text CONTAINS ('| ' + wanted + ' |'))
+WITH coalesce(by_id, by_name) AS c
+WHERE c IS NOT NULL
 WITH c LIMIT 5
 MATCH p = (c)-[*1..3]-(m)
 WHERE length(p) <= $depth AND m.id <> c.id

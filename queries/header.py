@@ -25,6 +25,8 @@ read-only Cypher statement. The header's lines are::
 * A line of ``//`` followed by two or more spaces continues the field above;
   a bare ``//`` is a blank line. Anything else in the header is an error, so a
   misspelt field name (``// parm:``) never passes silently.
+* The header ends at the first blank line or line of Cypher. A statement that
+  opens with a comment (why it is written so) needs that blank line first.
 """
 
 from __future__ import annotations

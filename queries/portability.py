@@ -7,8 +7,13 @@ comes back empty, with no error::
     RETURN [(p)-[:MEMBER_OF]->(x) WHERE x.id IN $ids | x.name] AS a,
            [(p)-[:JOINED]->(x) | x.name] AS b        -- b is always []
 
-Neo4j's front end cannot see this (the statement is valid Cypher), so the test
-suite runs :func:`reused_comprehension_variables` over every saved query.
+Also measured: FalkorDB binds ``+`` more loosely than the string predicates,
+so ``s STARTS WITH w + ' |'`` is read as ``(s STARTS WITH w) + ' |'`` and fails
+(or, in a longer expression, misbehaves); Neo4j reads ``s STARTS WITH (w + ' |')``.
+:func:`unparenthesised_string_operands` finds such operands.
+
+Neo4j's front end cannot see either (the statements are valid Cypher), so the
+test suite runs both checks over every saved query.
 
 >>> reused_comprehension_variables(
 ...     "MATCH (p) RETURN [(p)-[:A]->(x) WHERE x.k = 1 | x] AS a, [(p)-[:B]->(x) | x] AS b")
@@ -16,6 +21,8 @@ suite runs :func:`reused_comprehension_variables` over every saved query.
 >>> reused_comprehension_variables(
 ...     "MATCH (p) RETURN [(p)-[:A]->(x) | x] AS a, [(p)-[:B]->(y) | y] AS b")
 []
+>>> unparenthesised_string_operands("WHERE n.s STARTS WITH w + ' |' OR n.s CONTAINS ('| ' + w)")
+["STARTS WITH w + ' |'"]
 """
 
 from __future__ import annotations
@@ -24,12 +31,15 @@ import re
 
 from graph.readonly import strip_comments_and_strings
 
-__all__ = ["pattern_comprehensions", "reused_comprehension_variables"]
+__all__ = ["pattern_comprehensions", "reused_comprehension_variables", "unparenthesised_string_operands"]
 
 _OPENING = re.compile(r"\[\s*\(")
 _NODE_VARIABLE = re.compile(r"\(\s*([A-Za-z_]\w*)")
 _REL_VARIABLE = re.compile(r"\[\s*([A-Za-z_]\w*)\s*[:\]*]")
 _WORD = re.compile(r"[A-Za-z_]\w*")
+_STRING_PREDICATE = re.compile(r"\b(STARTS\s+WITH|ENDS\s+WITH|CONTAINS)\s+", re.IGNORECASE)
+# Where an operand ends: a boolean operator, a closing bracket, a comma, a new clause word.
+_OPERAND_END = re.compile(r"\b(?:AND|OR|XOR|THEN|ELSE|END|WHEN|WHERE|RETURN|WITH|AS)\b|[)\],|\n]", re.IGNORECASE)
 
 
 def _closing(code: str, start: int) -> int:
@@ -73,3 +83,18 @@ def reused_comprehension_variables(cypher: str) -> list[str]:
         for name in names - bound_outside:
             seen[name] = seen.get(name, 0) + 1
     return sorted(name for name, count in seen.items() if count > 1)
+
+
+def unparenthesised_string_operands(cypher: str) -> list[str]:
+    """Right operands of STARTS WITH / ENDS WITH / CONTAINS that hold a bare ``+``."""
+    code = strip_comments_and_strings(cypher)
+    found = []
+    for match in _STRING_PREDICATE.finditer(code):
+        rest = code[match.end() :]
+        if rest.startswith("("):
+            continue
+        end = _OPERAND_END.search(rest)
+        operand = rest[: end.start()] if end else rest
+        if "+" in operand:
+            found.append(cypher[match.start() : match.end() + len(operand)].strip())
+    return found

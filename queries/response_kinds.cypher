@@ -8,23 +8,48 @@
 //   faction that took it). Incidents counts incidents that occurred there.
 // question: How do different groups respond to complaints and dissent?
 // param: min_responses integer = 1 -- leave out organisations with fewer responses than this
+// param: limit integer = 100 -- at most this many organisations, those with most responses first
 // returns: organization; kind (organisation kind); part_of; responses; incidents; one column
 //   per response kind; accounts (distinct accounts supporting those responses); organization_id
-MATCH (r:Response)
-WITH r,
-     [(r)-[:OCCURRED_IN]->(po:Organization) | po] + [(r)-[:OCCURRED_IN]->(:Branch)-[:PART_OF]->(pb:Organization) | pb] AS placed,
-     [(r)-[:TAKEN_BY]->(ao:Organization) | ao] + [(r)-[:TAKEN_BY]->(unit)-[:PART_OF]->(au:Organization) | au] AS acting
-UNWIND CASE WHEN size(placed) > 0 THEN placed ELSE acting END AS o
-WITH DISTINCT o, r
-WITH o, collect(r.kind) AS kinds, count(r) AS responses, collect(r.accounts) AS account_lists
+
+
+// FalkorDB runs a pattern comprehension or a pattern predicate per row at a high
+// cost; on every response of a large graph, MATCH parts joined by UNION are far cheaper.
+CALL {
+  MATCH (r:Response)-[:OCCURRED_IN]->(o:Organization)
+  RETURN r, o
+  UNION
+  MATCH (r:Response)-[:OCCURRED_IN]->(:Branch)-[:PART_OF]->(o:Organization)
+  RETURN r, o
+  UNION
+  MATCH (r:Response)-[:TAKEN_BY]->(o:Organization)
+  OPTIONAL MATCH (r)-[:OCCURRED_IN]->(placed)
+  WITH r, o, placed
+  WHERE placed IS NULL
+  RETURN r, o
+  UNION
+  MATCH (r:Response)-[:TAKEN_BY]->(unit)-[:PART_OF]->(o:Organization)
+  OPTIONAL MATCH (r)-[:OCCURRED_IN]->(placed)
+  WITH r, o, placed
+  WHERE placed IS NULL
+  RETURN r, o
+}
+// Only nodes are collected here: copying every response's lists for all organisations
+// costs more than reading them again for the few that are shown.
+WITH o, collect(r) AS rs, count(r) AS responses
 WHERE responses >= $min_responses
-WITH o, kinds, responses,
-     reduce(seen = [], rs IN account_lists | seen + [ra IN rs WHERE NOT ra IN seen]) AS supporting
+WITH o, rs, responses ORDER BY responses DESC, o.name LIMIT $limit
+OPTIONAL MATCH (o)-[:PART_OF]->(parent:Organization)
+WITH o, rs, responses, collect(parent.name) AS part_of
+OPTIONAL MATCH (inc:Incident)-[:OCCURRED_IN]->(o)
+WITH o, rs, responses, part_of, count(inc) AS incidents
+WITH o, responses, part_of, incidents, [rx IN rs | rx.kind] AS kinds,
+     reduce(seen = [], rk IN rs | seen + [ra IN rk.accounts WHERE NOT ra IN seen]) AS supporting
 RETURN o.name AS organization,
        o.kind AS kind,
-       [(o)-[:PART_OF]->(parent:Organization) | parent.name] AS part_of,
+       part_of,
        responses,
-       size([(inc:Incident)-[:OCCURRED_IN]->(o) | inc.id]) AS incidents,
+       incidents,
        size([k1 IN kinds WHERE k1 = 'dismissal']) AS dismissal,
        size([k2 IN kinds WHERE k2 = 'no_action']) AS no_action,
        size([k3 IN kinds WHERE k3 = 'informal_resolution']) AS informal_resolution,

@@ -6,14 +6,16 @@
 //   what they raised.
 // question: Were membership rules turned on the people who raised dissent or complaints?
 // param: kinds list = membership_challenge,expulsion,suspension -- response kinds to look for
+// param: limit integer = 200 -- at most this many rows
 // returns: person; raised (incidents they REPORTED, "kind: name"); action; action_kind;
 //   action_date; taken_by ("name [statuses]"); outcome; answers_their_report (true when the
 //   action RESPONDS_TO something they raised); affects_status; accounts; quote; person_id;
 //   response_id
-MATCH (r:Response)-[hit:AFFECTS]->(p:Person)
-WHERE r.kind IN $kinds AND (p)-[:REPORTED]->(:Incident)
-WITH r, hit, p,
-     [(p)-[:REPORTED]->(raised:Incident) | raised] AS raised_incidents
+MATCH (r:Response)
+WHERE r.kind IN $kinds
+MATCH (r)-[hit:AFFECTS]->(p:Person)-[:REPORTED]->(raised:Incident)
+WITH r, hit, p, collect(raised) AS raised_incidents
+WITH r, hit, p, raised_incidents ORDER BY p.name, coalesce(r.date, '9999'), r.name LIMIT $limit
 RETURN p.name AS person,
        [ri IN raised_incidents | coalesce(ri.kind, 'incident') + ': ' + ri.name] AS raised,
        r.name AS action,
@@ -27,4 +29,3 @@ RETURN p.name AS person,
        r.ev_quote[0] AS quote,
        p.id AS person_id,
        r.id AS response_id
-ORDER BY person, coalesce(r.date, '9999'), action

@@ -127,7 +127,7 @@ def test_coerce_fills_defaults_and_converts_types() -> None:
         "limit": 5,
     }
     listed = coerce_parameters(CATALOGUE["allegations_by_status"], {"statuses": "found, admitted"})
-    assert listed == {"statuses": ["found", "admitted"]}
+    assert listed == {"statuses": ["found", "admitted"], "limit": 500}
     # Widgets hand over typed values; they pass through unchanged.
     assert coerce_parameters(CATALOGUE["ego_network"], {"entity": "x", "depth": 2})["depth"] == 2
 

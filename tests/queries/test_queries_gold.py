@@ -214,9 +214,10 @@ def test_accounts_that_mention_an_entity(gold_store: GraphStore) -> None:
 
 def test_accounts_overview(gold_store: GraphStore) -> None:
     accounts = by("account", rows(gold_store, "accounts_overview"))
-    assert accounts["004_0e606b57a70b77e0"]["narrator"] == ["Ben S"]
-    assert accounts["004_0e606b57a70b77e0"]["incidents"] == 2
-    assert accounts[ACCOUNT_002]["narrator"] == ["Jamie Graham"]
+    assert len(accounts) == 3
+    assert (accounts["004_0e606b57a70b77e0"]["narrator"], accounts["004_0e606b57a70b77e0"]["narrator_id"]) == ("Ben S", "ben-s")
+    assert accounts[ACCOUNT_002]["narrator"] == "Jamie Graham"
+    assert accounts[ACCOUNT_002]["title"] == "Why I Left Fightback"
 
 
 # -- networks ------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from graph.errors import StoreError
 from graph.neo4j_frontend import failures
 from graph.store import GraphStore
 from queries.catalogue import load_catalogue, parse_saved_query, run_saved
-from queries.portability import reused_comprehension_variables
+from queries.portability import reused_comprehension_variables, unparenthesised_string_operands
 from query_helpers import SAMPLE_PARAMS
 
 CATALOGUE = load_catalogue()
@@ -95,3 +95,25 @@ def test_drawn_columns_are_consistent(gold_store: GraphStore, name: str) -> None
         for rel in row["relationships"]:
             assert {"source", "target", "type"} <= set(rel)
             assert rel["source"] in ids and rel["target"] in ids
+
+
+# Both engines parse this; FalkorDB reads `STARTS WITH w + ' |'` as `(... STARTS WITH w) + ' |'`.
+LOOSE_PLUS = """WITH 'ben s' AS wanted
+MATCH (p:Person)
+WHERE p.search_text STARTS WITH wanted + ' |' OR p.search_text CONTAINS '| ' + wanted + ' |'
+RETURN p.id AS id"""
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_saved_query_leaves_a_string_operand_unparenthesised(name: str) -> None:
+    assert unparenthesised_string_operands(CATALOGUE[name].cypher) == []
+
+
+def test_the_operand_check_catches_what_falkordb_misreads(gold_store: GraphStore) -> None:
+    assert len(unparenthesised_string_operands(LOOSE_PLUS)) == 2
+    assert not failures([LOOSE_PLUS])[0]  # Neo4j's front end is content
+    with pytest.raises(StoreError):
+        gold_store.read(LOOSE_PLUS)
+    fixed = LOOSE_PLUS.replace("wanted + ' |' OR", "(wanted + ' |') OR").replace("'| ' + wanted + ' |'", "('| ' + wanted + ' |')")
+    assert unparenthesised_string_operands(fixed) == []
+    assert gold_store.read(fixed) == [{"id": "ben-s"}]
