@@ -22,7 +22,7 @@ from graph.model import AccountRecord, Evidence, Node, make_id
 from ingest.extract.dates import normalise_date
 from ingest.extract.occurrences.context import ClauseContext, Mentions, narrator_acts, read_clause
 from ingest.extract.occurrences.edges import EdgeSet
-from ingest.extract.occurrences.grouping import NARRATOR, Occurrence, date_occurrences, group_hits
+from ingest.extract.occurrences.grouping import NARRATOR, ON, Occurrence, date_occurrences, group_hits
 from ingest.extract.occurrences.links import tie_consequences, tie_responses
 from ingest.extract.occurrences.membership import tie_membership
 from ingest.extract.occurrences.participants import Scene, tie_participants, tie_reports
@@ -115,7 +115,24 @@ def _participants(hit: Hit, ctx: ClauseContext, vocab: Vocabulary) -> frozenset[
         found.add(NARRATOR)
     if _GROUP.search(hit.clause.text):
         found.add("group")
+    # Whom the happening falls on, as a marker grouping reads: a response to one
+    # person is not a response to another, harm to the narrator is not harm to her.
+    if hit.label in ("Response", "Incident"):
+        if ctx.narrator_object or (ctx.passive and ctx.narrator_subject):
+            found.add(ON + NARRATOR)
+        else:
+            people = ([m for m in ctx.subject if m.label == "Person"][-1:] if ctx.passive else []) + \
+                [m for m in ctx.objects if m.label == "Person"]
+            if ctx.pronoun_object is not None:
+                people.append(ctx.pronoun_object)
+            if people:
+                found.add(ON + people[0].node_id)
+            elif hit.label == "Incident" and _THIRD_OBJECT.match(hit.clause.text[hit.trigger.end - hit.clause.start:]):
+                found.add(ON + "other")
     return frozenset(found)
+
+
+_THIRD_OBJECT = re.compile(r"\s*(?:her|him|them)\b", re.IGNORECASE)
 
 
 def _trim(value: str, limit: int) -> str:

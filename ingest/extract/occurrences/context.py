@@ -117,7 +117,10 @@ def read_clause(hit: Hit, text: str, vocab: Vocabulary, mentions: Mentions) -> C
         if len(gap) <= 3 and vocab.agent.fullmatch(last):
             agent = first
     # First-person words inside a mention ("my friend") are that person, not the narrator.
-    after = _blank(text, hit.trigger.end, clause.end, objects)
+    # Read the object side from the trigger's second word: a long trigger may hold
+    # its object ("put his hand on my knee", "sent me a stream of").
+    first_word = hit.trigger.text.split()[0] if hit.trigger.text.split() else ""
+    after = _blank(text, hit.trigger.start + len(first_word), clause.end, objects)
     before_text = text[clause.start:hit.trigger.start]
     passive = _PASSIVE.search(before_text) is not None
     first_person = bool(vocab.first_person and vocab.first_person.search(clause.text))

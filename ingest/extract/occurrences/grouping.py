@@ -18,9 +18,10 @@ from ingest.extract.occurrences.scan import Hit
 from ingest.extract.occurrences.vocabulary import Vocabulary
 from ingest.extract.types import Span
 
-__all__ = ["NARRATOR", "Occurrence", "group_hits", "date_occurrences"]
+__all__ = ["NARRATOR", "ON", "Occurrence", "group_hits", "date_occurrences"]
 
 NARRATOR = "narrator"  # how participants() names the first person
+ON = "on:"  # participants() marks whom a happening falls on: "on:narrator", "on:<node id>"
 
 # How many sentences apart two hits of one kind may be and still tell one happening.
 _CONTINUATION = 4
@@ -48,6 +49,21 @@ _NEW_TIME = re.compile(
     r"october|november|december|spring|summer|autumn|fall|winter|weeks?|months?|years?|days?|night|morning)\b",
     re.IGNORECASE,
 )
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _other_year(hit: Hit, occ: "Occurrence") -> bool:
+    """Whether the hit's clause names a year and the occurrence's tellings name others."""
+    mine = set(_YEAR.findall(hit.clause.text))
+    theirs = {y for h in occ.hits for y in _YEAR.findall(h.clause.text)}
+    return bool(mine and theirs and not mine & theirs)
+
+
+def _apart(one: set[str], other: set[str]) -> bool:
+    """Whether two tellings fall on different people (both say whom; none shared)."""
+    return bool(one and other and not one & other)
 
 
 def _new_time(hit: Hit, text: str) -> bool:
@@ -106,7 +122,9 @@ def group_hits(hits: list[Hit], text: str, vocab: Vocabulary,
     involved: dict[int, set[str]] = {}
     everyone_of: dict[int, set[str]] = {}  # with the narrator
     for hit in hits:
-        mine = set(participants(hit)) - {NARRATOR}
+        told = participants(hit)
+        on = {p for p in told if p.startswith(ON)}
+        mine = set(told) - {NARRATOR} - on
         target: Occurrence | None = None
         latest = next((o for o in reversed(occurrences) if o.label == hit.label and o.kind == hit.kind), None)
         anaphoric = _anaphoric(hit, text, vocab)
@@ -130,7 +148,7 @@ def group_hits(hits: list[Hit], text: str, vocab: Vocabulary,
                 kin = None
             if kin is not None and (latest is None or kin.last_sentence >= latest.last_sentence):
                 latest = kin
-        everyone = participants(hit)
+        everyone = on
         if hit.label == "Response" and hit.kind in _SANCTIONS:
             # A sanction told again ("until I was expelled", "after my expulsion") is the
             # one already told of the same person, however far back; of someone else it
@@ -141,6 +159,14 @@ def group_hits(hits: list[Hit], text: str, vocab: Vocabulary,
                 latest = same
             elif latest is not None and everyone and everyone_of[id(latest)]:
                 latest = None
+        if anaphoric and latest is not None and _apart(on, everyone_of[id(latest)]):
+            # "the man who groped me": the one told of the same person, if any.
+            latest = next((o for o in reversed(occurrences) if o.label == hit.label
+                           and _FAMILY.get(o.kind, o.kind) == _FAMILY.get(hit.kind, hit.kind)
+                           and on & everyone_of[id(o)]), latest)
+        if latest is not None and not anaphoric and (_apart(on, everyone_of[id(latest)]) or _other_year(hit, latest)):
+            # Harm to someone else, or a year of its own, is another happening.
+            latest = None
         if latest is not None:
             gap = hit.sentence - latest.last_sentence
             theirs = involved[id(latest)]
@@ -151,7 +177,7 @@ def group_hits(hits: list[Hit], text: str, vocab: Vocabulary,
                 target = latest
             elif same_words and gap <= _CONTINUATION:
                 target = latest  # the same words again, while the telling goes on
-            elif hit.kind == "dissent" and NARRATOR in participants(hit) and gap <= _ANAPHORA:
+            elif hit.kind == "dissent" and NARRATOR in told and gap <= _ANAPHORA:
                 target = latest  # the narrator's differences are one storyline
             elif hit.kind == "other":
                 target = None

@@ -1,0 +1,221 @@
+"""The occurrence rules that make extraction generalise to unseen accounts.
+
+Each test is a short passage written for it (no seed or evaluation account is
+quoted), with the items a careful reader expects: harm told without its name,
+responses told by what a body did, events told by their act, and the rules
+that decide which tellings make a node and how the nodes are tied.
+"""
+
+from __future__ import annotations
+
+from test_occurrences_support import run
+
+ORG = ("Organization", ["the Workers League", "the League"])
+
+
+# ------------------------------------------------------ vocabulary: harm without its name
+
+def test_touching_shouting_pushing_and_late_messages_are_incidents() -> None:
+    p = run(
+        "At the summer camp in 2018, Tom Reed put his hand on my knee during the film.\n\n"
+        "In 2019 Dan Cole shouted at me across the room at a branch meeting.\n\n"
+        "In 2020 her husband pushed her against the kitchen wall.\n\n"
+        "In 2021 Lee Ward sent me a string of texts, most of them late at night.",
+        {"tom": ("Person", ["Tom Reed"]), "dan": ("Person", ["Dan Cole"]), "lee": ("Person", ["Lee Ward"])},
+    )
+    assert p.node("Incident", "sexual_harassment", containing="hand on my knee")
+    assert p.node("Incident", "harassment", containing="shouted at me")
+    assert p.node("Incident", "physical_violence", containing="pushed her against")
+    assert p.node("Incident", "harassment", containing="string of texts")
+    knee = p.node("Incident", "sexual_harassment")
+    assert ("tom", knee.id) in p.rels("ACCUSED_IN")
+    assert ("narrator", knee.id) in p.rels("TARGET_OF")
+
+
+# ------------------------------------------------ vocabulary: responses by what bodies did
+
+def test_responses_told_by_what_a_body_did() -> None:
+    p = run(
+        "In May 2020 the panel interviewed me about the complaint.\n\n"
+        "In July 2020 the executive rejected my appeal without a hearing.\n\n"
+        "By the spring of 2021 I was being left out of every campaign.\n\n"
+        "In June 2021 Ana Ruiz was moved from branch secretary to a minor role.\n\n"
+        "In August 2021 the committee removed me from the members' chat and barred me from meetings.",
+        {"ana": ("Person", ["Ana Ruiz"])},
+    )
+    assert p.nodes("Response", "investigation")
+    assert p.nodes("Response", "dismissal")
+    assert p.nodes("Response", "isolation")
+    assert p.node("Response", "other", containing="was moved from branch secretary")
+    assert p.nodes("Response", "ban")
+
+
+def test_events_told_by_their_act() -> None:
+    p = run(
+        "In March 2017 the region held an aggregate in the town hall.\n\n"
+        "In 2018 I was elected to the regional committee.\n\n"
+        "In April 2019 Kim Dale phoned me late in the evening.\n\n"
+        "On 3 May 2019 I filed a formal complaint with the Review Board.\n\n"
+        "In June 2019 I posted a short statement on my Facebook page.",
+        {"kim": ("Person", ["Kim Dale"]), "board": ("LeadershipBody", ["the Review Board"])},
+    )
+    assert p.nodes("Event", "meeting")
+    assert p.nodes("Event", "vote")
+    call = p.node("Event", "conversation")
+    assert {("kim", call.id), ("narrator", call.id)} <= p.rels("PARTICIPATED_IN")
+    assert p.nodes("Event", "correspondence")
+    assert p.nodes("Event", "publication")
+
+
+# ----------------------------------------------------------- which tellings make a node
+
+def test_quoted_words_do_not_make_a_sentence_generic() -> None:
+    p = run(
+        'In 2019 Dan Cole messaged me: "keep talking and you will see what happens".',
+        {"dan": ("Person", ["Dan Cole"])},
+    )
+    assert p.nodes("Incident", "threat")
+
+
+def test_wishes_negations_and_rules_make_no_node() -> None:
+    p = run(
+        "I want the League to publish the report it promised.\n\n"
+        "In 2020 the organiser was suspended for a month. He was not expelled.\n\n"
+        "In 2021 I filed a grievance under the harassment policy of the League.",
+        {"org": ORG},
+        primary="org",
+    )
+    assert not p.nodes("Response", "promise")
+    assert not p.nodes("Response", "expulsion")
+    assert p.nodes("Response", "suspension")
+    assert not p.nodes("Incident", "harassment")
+
+
+# ---------------------------------------------------------------------------- grouping
+
+def test_a_sanction_told_again_is_one_response_of_the_same_person() -> None:
+    p = run(
+        "In May 2021 I was suspended by the League for writing a critical article.\n\n"
+        "The summer passed. I organised a picket. I read a lot. I spoke to old friends. "
+        "I went to the coast. I came back. I wrote another piece. Nobody called.\n\n"
+        "I was still suspended when the League met in the autumn.\n\n"
+        "In 2022 Jo Park was suspended as well.",
+        {"org": ORG, "jo": ("Person", ["Jo Park"])},
+        primary="org",
+    )
+    suspensions = p.nodes("Response", "suspension")
+    assert len(suspensions) == 2
+    mine = p.node("Response", "suspension", containing="I was still suspended")
+    assert any("In May 2021" in e.quote for e in mine.evidence)
+
+
+def test_an_outcome_right_after_a_response_joins_it() -> None:
+    p = run(
+        "In June 2022 the panel found that his messages were inappropriate. No action was taken.",
+        {},
+    )
+    assert len(p.nodes("Response")) == 1
+
+
+def test_a_new_time_splits_two_kinds_of_harm_by_one_person() -> None:
+    p = run(
+        "At the May conference Rob Hale put his hand on my thigh. I moved away.\n\n"
+        "Over the next month Rob Hale sent me a stream of messages.",
+        {"rob": ("Person", ["Rob Hale"])},
+    )
+    assert len(p.nodes("Incident")) == 2
+
+
+def test_the_man_who_refers_back_and_complained_that_tells_anew() -> None:
+    p = run(
+        "In 2019 Rob Hale groped me at a party.\n\n"
+        "I later heard that Eva Lind had complained that Rob Hale groped her at a picnic.\n\n"
+        "The League has since promoted the man who groped me.",
+        {"rob": ("Person", ["Rob Hale"]), "eva": ("Person", ["Eva Lind"]), "org": ORG},
+        primary="org",
+    )
+    incidents = p.nodes("Incident", "sexual_harassment")
+    assert len(incidents) == 2
+    first = p.node("Incident", "sexual_harassment", containing="groped me at a party")
+    assert any("the man who groped me" in e.quote for e in first.evidence)
+
+
+# --------------------------------------------------------------------------- reporting
+
+def test_a_complaint_raises_every_harm_told_before_it() -> None:
+    p = run(
+        "In 2020 Rob Hale put his hand on my thigh at the social. "
+        "Over the next weeks Rob Hale sent me a stream of messages at night.\n\n"
+        "I told Ana Ruiz, the branch secretary, in December. "
+        "She wrote to them that week, and the Review Board replied.\n\n"
+        "I was told later that Rob Hale had complained about me.",
+        {"rob": ("Person", ["Rob Hale"]), "ana": ("Person", ["Ana Ruiz"]),
+         "board": ("LeadershipBody", ["the Review Board"])},
+    )
+    for incident in p.nodes("Incident"):
+        assert ("narrator", incident.id) in p.rels("REPORTED")
+        assert (incident.id, "ana") in p.rels("REPORTED_TO")
+        assert ("rob", incident.id) not in p.rels("REPORTED")
+
+
+def test_a_disclosure_makes_the_narrator_the_recipient() -> None:
+    p = run(
+        "In 2021 my friend told me that her partner had been violent towards her for a year.",
+        {"friend": ("Person", ["my friend"])},
+    )
+    incident = p.node("Incident", "domestic_violence")
+    assert ("friend", incident.id) in p.rels("REPORTED")
+    assert (incident.id, "narrator") in p.rels("REPORTED_TO")
+
+
+# ------------------------------------------------------------------------- RESPONDS_TO
+
+def test_a_response_falling_on_the_narrator_answers_the_narrators_latest_act() -> None:
+    p = run(
+        "In 2020 Rob Hale harassed me at a branch social.\n\n"
+        "In January 2021 I submitted a document for the bulletin criticising the leadership.\n\n"
+        "In March 2021 the executive suspended me for circulating it.",
+        {"rob": ("Person", ["Rob Hale"])},
+    )
+    dissent = p.node("Incident", "dissent")
+    suspension = p.node("Response", "suspension")
+    assert (suspension.id, dissent.id) in p.rels("RESPONDS_TO")
+
+
+def test_a_rejection_answers_the_appeal() -> None:
+    p = run(
+        "In 2020 Rob Hale harassed me at a branch social. The panel found that nothing could be proven.\n\n"
+        "In 2021 I appealed to the National Council. The National Council rejected my appeal in May.",
+        {"rob": ("Person", ["Rob Hale"]), "council": ("LeadershipBody", ["the National Council", "The National Council"])},
+    )
+    rejection = p.node("Response", "dismissal")
+    appeal = p.node("Event", "other")
+    assert (rejection.id, appeal.id) in p.rels("RESPONDS_TO")
+
+
+# ------------------------------------------------------------------------- OCCURRED_IN
+
+def test_another_organisation_named_in_the_sentence_is_the_context() -> None:
+    p = run(
+        "I joined the Workers League in 2015. In 2016 the League held a conference.\n\n"
+        "In 2017 the Transit Union held its general meeting in the depot.",
+        {"org": ORG, "union": ("Organization", ["the Transit Union"])},
+        primary="org",
+    )
+    union_meeting = p.node("Event", "meeting", containing="general meeting")
+    assert (union_meeting.id, "union") in p.rels("OCCURRED_IN")
+    assert (union_meeting.id, "org") not in p.rels("OCCURRED_IN")
+    conference = p.node("Event", "meeting", containing="conference")
+    assert (conference.id, "org") in p.rels("OCCURRED_IN")
+
+
+def test_a_chapter_told_far_more_than_its_organisation_is_home() -> None:
+    text = (
+        "I joined the Workers League in 2015 and its Harbour chapter soon after.\n\n"
+        "In 2016 the Harbour chapter held a social. In 2017 the Harbour chapter held a meeting on rents. "
+        "In 2018 the Harbour chapter voted on a new slate. In 2019 I resigned from the Harbour chapter."
+    )
+    p = run(text, {"org": ORG, "harbour": ("Branch", ["the Harbour chapter", "its Harbour chapter"])}, primary="org")
+    vote = p.node("Event", "vote")
+    assert (vote.id, "harbour") in p.rels("OCCURRED_IN")
+    assert (vote.id, "org") not in p.rels("OCCURRED_IN")
