@@ -237,13 +237,19 @@ def scan(text: str, vocab: Vocabulary) -> tuple[list[Span], list[Hit]]:
     found: dict[int, list[Hit]] = {}
     # Each trigger family runs once over the whole text (fast, in C); matches are
     # then filed under the clause that holds them.
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = None  # a letter whose lowercase is longer would shift offsets
     for trigger in vocab.triggers:
-        for m in trigger.pattern.finditer(text):
+        pattern, haystack = trigger.pattern, text
+        if trigger.lowered is not None and lowered is not None:
+            pattern, haystack = trigger.lowered, lowered
+        for m in pattern.finditer(haystack):
             i = bisect.bisect_right(starts, m.start()) - 1
             if i < 0 or m.end() > all_clauses[i].end:
                 continue
             clause = all_clauses[i]
-            span = Span(m.start(), m.end(), m.group(0))
+            span = Span(m.start(), m.end(), text[m.start():m.end()])
             found.setdefault(i, []).append(Hit(trigger.label, trigger.kind, clause.sentence, clause, span))
     hits: list[Hit] = []
     for i in sorted(found):
