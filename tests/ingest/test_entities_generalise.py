@@ -86,7 +86,7 @@ def test_dsa_letter(lexicon):
     assert ("person:marisol-vega", dsa) in member_of
     assert ("person:marisol-vega", "branch:democratic-socialists-of-america:phoenix") in member_of
     assert ("person:marisol-vega", "faction:democratic-socialists-of-america:socialist-majority-caucus") in member_of
-    chair = [n for n in r.nodes if n.label == "Role" and n.name == "chair"]
+    chair = [n for n in r.nodes if n.label == "Role" and n.name == "co-chair"]
     assert chair and ("person:marisol-vega", chair[0].id) in rels(r, "HOLDS_ROLE")
 
 

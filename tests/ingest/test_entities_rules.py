@@ -159,3 +159,89 @@ def test_a_named_slate_is_a_faction_of_the_union_electing(lexicon):
     slate = node(r, "Faction", "Fair Deal slate")
     assert has(r, "PART_OF", slate, node(r, "Organization", "CUPE Local 79"))
     assert len(names(r, "Faction")) == 1
+
+
+# --- roles and who holds them -------------------------------------------------------
+
+
+def test_title_before_a_name_and_title_of_a_named_branch(lexicon):
+    text = (
+        "I joined the SWP in 2005. I told Maria Lopes, the secretary of the Bristol branch, about it. "
+        "A year later Maria was moved from branch secretary to membership secretary."
+    )
+    r = run(text, lexicon)
+    maria = node(r, "Person", "Maria Lopes")
+    bristol = node(r, "Branch", "Bristol branch")
+    secretary = node(r, "Role", "branch secretary")
+    assert has(r, "ROLE_IN", secretary, bristol)
+    assert has(r, "HOLDS_ROLE", maria, secretary)
+    assert has(r, "HOLDS_ROLE", maria, node(r, "Role", "membership secretary"))
+    assert has(r, "MEMBER_OF", maria, bristol)
+    assert len([n for n in r.nodes if n.label == "Role" and n.name == "branch secretary"]) == 1
+
+
+def test_titles_with_possessive_units_and_its(lexicon):
+    text = (
+        "I joined the ISO in 2009 and later became a steward in CUPE Local 501. The Local's president, "
+        "Hugh Barr, ignored me. My complaint went to the disputes committee. Its convenor, Nadia Roy, was kind."
+    )
+    r = run(text, lexicon)
+    local = node(r, "Organization", "CUPE Local 501")
+    president = node(r, "Role", "president")
+    assert has(r, "ROLE_IN", president, local)
+    assert has(r, "HOLDS_ROLE", node(r, "Person", "Hugh Barr"), president)
+    assert has(r, "MEMBER_OF", node(r, "Person", "Hugh Barr"), local)
+    convenor = node(r, "Role", "convenor")
+    committee = node(r, "LeadershipBody", "disputes committee")
+    assert has(r, "ROLE_IN", convenor, committee)
+    assert has(r, "HOLDS_ROLE", node(r, "Person", "Nadia Roy"), convenor)
+    assert has(r, "HOLDS_ROLE", r.narrator_id, node(r, "Role", "shop steward"))
+
+
+def test_plural_title_with_one_named_holder(lexicon):
+    text = "I joined DSA in 2019. One of the co-chairs, Imani Brooks, ran the meeting. The co-chairs never answered."
+    r = run(text, lexicon)
+    assert has(r, "HOLDS_ROLE", node(r, "Person", "Imani Brooks"), node(r, "Role", "co-chair"))
+    assert len([n for n in r.nodes if n.label == "Role"]) == 1
+
+
+def test_role_verbs_give_the_holder(lexicon):
+    text = (
+        "I joined the Socialist Party in 2010. Colin Baptiste resigned as treasurer in 2014. "
+        "Last year I learned that Colin Baptiste had been appointed to a new post as the party's youth organiser. "
+        "He remained the district organiser for Tyneside. The committee removed me as press officer."
+    )
+    r = run(text, lexicon)
+    colin = node(r, "Person", "Colin Baptiste")
+    for title in ("Treasurer", "youth organiser", "district organiser"):
+        assert has(r, "HOLDS_ROLE", colin, node(r, "Role", title)), title
+    assert has(r, "HOLDS_ROLE", r.narrator_id, node(r, "Role", "press officer"))
+    # "for Tyneside" says where the organiser works; the post is the party's.
+    assert has(r, "ROLE_IN", node(r, "Role", "district organiser"), node(r, "Organization", "Socialist Party"))
+
+
+def test_title_is_name_and_name_as_title(lexicon):
+    text = (
+        "I joined the ISO in 2001. At the union election the candidate for vice-president was Pat Moy. "
+        "The letter was signed by Lena Ortiz as chair."
+    )
+    r = run(text, lexicon)
+    assert has(r, "HOLDS_ROLE", node(r, "Person", "Pat Moy"), node(r, "Role", "vice-president"))
+    assert has(r, "HOLDS_ROLE", node(r, "Person", "Lena Ortiz"), node(r, "Role", "chair"))
+
+
+def test_chapter_story_puts_posts_in_the_chapter(lexicon):
+    text = (
+        "I joined Ridgeway DSA in 2018. The chapter was my life. The chapter treasurer, Omar Haddad, chased my dues, "
+        "and the chapter's co-chair, Bea Lund, ignored my email. The chapter never apologised."
+    )
+    r = run(text, lexicon)
+    chapter = node(r, "Branch", "Ridgeway DSA")
+    assert has(r, "ROLE_IN", node(r, "Role", "Treasurer"), chapter)
+    assert has(r, "ROLE_IN", node(r, "Role", "co-chair"), chapter)
+    assert has(r, "MEMBER_OF", node(r, "Person", "Omar Haddad"), chapter)
+
+
+def test_founder_of_a_faction_is_no_post(lexicon):
+    text = "I joined DSA in 2016 and was one of the founders of the Green Shoots Caucus."
+    assert not names(run(text, lexicon), "Role")

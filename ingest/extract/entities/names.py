@@ -102,7 +102,7 @@ def find_names(c: Collector, vocab: Vocabulary, orgs: OrgContext, body_end: int,
 
     _bracketed(c, vocab, names, occupied, body_end)
 
-    nouns = [*vocab.people.get("relation_nouns", []), *vocab.role_of_form]
+    nouns = [*vocab.people.get("relation_nouns", []), *(f for f in vocab.role_of_form if f not in vocab.plural_role_forms)]
     introduced = re.compile(
         _INTRODUCED_TEMPLATE.format(nouns="|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)), name=NAME_TOKEN)
     )

@@ -21,7 +21,7 @@ from ingest.extract.entities.vocabulary import RoleEntry, Vocabulary
 __all__ = ["Pseudonym", "find_pseudonyms"]
 
 _AUX = {"had", "has", "have", "’d", "'d", "previously", "once", "later", "first", "then", "also", "later", "initially"}
-_PREDICATIVE = re.compile(r"\b(?:became|become|becoming|was|am|is|be|been|as|were|being|remain|remained)\s+(?:\w+\s+)?$")
+_PREDICATIVE = re.compile(r"\b(?:became|become|becoming|was|am|is|be|been|as|were|being|remain|remained|make|made|makes|making)\s+(?:\w+\s+)?$")
 _CLAUSE_STOP = re.compile(r"[,.;:!?()\[\]—–\"“”]|\s(?:but|because|when|while|so|who|which|until)\s")
 
 
@@ -113,7 +113,7 @@ def find_pseudonyms(
     heads = _words(list(people.get("person_heads", [])) + list(people.get("role_nouns", [])) + list(people.get("relation_nouns", [])))
     mods = _words(people.get("modifiers", []))
     mod_seq = rf"(?:(?:{mods}),?\s+)*"
-    titles = _words([f for f in vocab.role_of_form if not f.startswith("member of")])
+    titles = _words([f for f in vocab.role_of_form if not f.startswith("member of") and f not in vocab.plural_role_forms])
     org_alt = orgs.alias_pattern.pattern if orgs.alias_pattern is not None else r"(?!x)x"
     member_heads = {"comrade", "member", "cadre", "full-timer", "organizer", "organiser", "ex-member"}
     found: list[_Found] = []

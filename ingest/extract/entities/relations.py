@@ -41,11 +41,71 @@ def _resolve(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: UnitConte
     if rm.node_id:
         return rm
     entry = rm.entry or vocab.role_of_form[c.text[rm.start : rm.end]]
-    draft, unit = role_node(c, orgs, units, entry, None, units.narrator_branch)
-    c.mention(draft, rm.start, rm.end)
+    draft, unit = role_node(c, orgs, units, entry, rm.unit_id)
+    c.mention(draft, rm.start, rm.end, alias=not rm.plural)
     if unit:
         c.relate_in_sentence("ROLE_IN", draft.id, unit, rm.start)
     return RoleMention(draft.id, rm.start, rm.end, unit, entry)
+
+
+# Verbs that put someone into, keep them in or take them out of a post:
+# "X resigned as an HGO", "X had been appointed ... as the party's youth organiser",
+# "X was moved from branch secretary to ...", "He remained the district organiser".
+_ROLE_VERB = re.compile(
+    r"\b(?:resign(?:ed|s|ing)?|serv(?:ed|es|ing)|work(?:ed|s|ing)|(?:re-)?elected|appointed|acted|acting|stood down|stepped down|"
+    r"removed|remained|remains|became|become|becomes|made|named|moved|promoted|demoted|hired|employed|installed|reinstated|nominated|"
+    r"ran|running|stood|is|was|has been|had been)\b"
+)
+# What may stand between the holder and the verb, or the verb and the title, in one clause.
+_CLAUSE_BREAK = re.compile(r"[.;:!?\n]|\b(?:by|that|who|which|whom|told|said|asked|wrote|emailed|phoned|called|complained|reported|and I|but|when|because|while|after|before|until)\b")
+_PRONOUN_SUBJECT = re.compile(r"(?<![\w’'-])(He|She|he|she)\s+$")
+_OBJECT_AS = re.compile(r"(?<![\w’'-])(me|him|her)\s+as\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+|their\s+|his\s+|my\s+)?$")
+_NAME_AS = re.compile(r"\s+as\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+|their\s+)?$")
+_TITLE_IS = re.compile(r"[“”\"]?\s+(?:was|is|became|remains|remained)\s+")
+
+
+def _last_person_before(person_spans: list[tuple[int, int, str]], offset: int, floor: int, narrator: str) -> str | None:
+    """The person last mentioned before ``offset`` (not before ``floor``): the referent of "he" or "him"."""
+    for s, _e, pid in reversed(person_spans):
+        if s < offset and s >= floor and pid != narrator:
+            return pid
+        if s < floor:
+            break
+    return None
+
+
+def _clause_holder(c: Collector, rm: RoleMention, person_spans: list[tuple[int, int, str]], narrator: str) -> str | None:
+    """The subject of a role verb before the title, in the same clause."""
+    text = c.text
+    sentence = c.sentence_at(rm.start)
+    before = text[sentence.start : rm.start]
+    # "removed me as treasurer", "asked me as their steward", "removed him as district organiser".
+    obj = _OBJECT_AS.search(before)
+    if obj:
+        if obj.group(1) == "me":
+            return narrator
+        previous = c.sentence_at(max(0, sentence.start - 2))
+        return _last_person_before(person_spans, sentence.start + obj.start(), previous.start, narrator)
+    # The clause holding the title: after the last comma, "that", "who", "told" ... before it.
+    breaks = list(_CLAUSE_BREAK.finditer(before)) + list(re.finditer(",", before))
+    clause_start = max((m.end() for m in breaks), default=0)
+    clause = before[clause_start:]
+    verb = _ROLE_VERB.search(clause)
+    if verb is None or len(clause) - verb.end() > 90:
+        return None
+    subject_text = clause[: verb.start()]
+    if re.fullmatch(r"\s*(?:He|She|he|she)\s+", subject_text):
+        previous = c.sentence_at(max(0, c.sentence_at(max(0, sentence.start - 2)).start - 2))
+        return _last_person_before(person_spans, sentence.start, previous.start, narrator)
+    at = sentence.start + clause_start
+    subjects = [(s, e, pid) for s, e, pid in person_spans if at <= s and e <= at + verb.start()]
+    if not subjects:
+        # "I joined the ISO in 2009 and later became a steward": the sentence's "I" goes on.
+        if re.search(r"\band\s+(?:\w+\s+)?$", subject_text) and re.match(r"I\s", sentence.text):
+            return narrator
+        return None
+    _s, e, pid = subjects[-1]
+    return pid if len(text[e : at + verb.start()]) <= 40 else None
 
 
 def link_roles(
@@ -61,6 +121,8 @@ def link_roles(
     text = c.text
     person_spans = [(p.start, p.end, p.node_id) for p in names.mentions] + [(p.start, p.end, p.node_id) for p in pseudonyms]
     person_spans.sort()
+    name_at = {p.start: p.node_id for p in names.mentions}
+    name_ending = {p.end: p.node_id for p in names.mentions}
     for rm in roles:
         holder: str | None = None
         # Inside a description: "my branch chair", "a prominent full-timer in the US section".
@@ -76,15 +138,27 @@ def link_roles(
         # "Ahmed S, ISO Treasurer and de facto National Organizer"; "Alex Grant (another EC member ...)".
         if holder is None:
             holder = _appositive_holder(text, rm, names)
-        # "Treasurer Ahmed S": a title right before a name.
+        # "Treasurer Ahmed S", "the chapter treasurer, Priya N.", "one of the co-chairs, Tyler Brandt".
         if holder is None:
-            after = re.match(r",?\s+", text[rm.end : rm.end + 3])
+            after = re.match(r"[“”\"]?,?\s+", text[rm.end : rm.end + 4])
             if after:
-                at = rm.end + after.end()
-                holder = next((p.node_id for p in names.mentions if p.start == at), None)
+                holder = name_at.get(rm.end + after.end())
+        # "his running mate for vice-president was Don P.".
+        if holder is None:
+            after = _TITLE_IS.match(text, rm.end)
+            if after:
+                holder = name_at.get(after.end())
+        # "signed by Anita Ross as chair".
+        if holder is None:
+            as_ = _NAME_AS.search(text[max(0, rm.start - 24) : rm.start])
+            if as_:
+                holder = name_ending.get(rm.start - len(as_.group(0)))
         # The narrator: "I quickly became a branch chair", "my role as a prominent spokesman".
         if holder is None and _NARRATOR_HOLDS.search(text[max(0, rm.start - 60) : rm.start]):
             holder = narrator
+        # "X resigned as an HGO", "He remained the district organiser", "removed me as treasurer".
+        if holder is None:
+            holder = _clause_holder(c, rm, person_spans, narrator)
         if holder is None:
             continue
         rm = _resolve(c, vocab, orgs, units, rm)

@@ -34,6 +34,7 @@ class UnitContext:
     organization_of: dict[str, str] = field(default_factory=dict)  # unit id -> organisation id
     generic_branch_mentions: list[tuple[int, int, str]] = field(default_factory=list)  # "the chapter"
     unit_word: dict[str, str] = field(default_factory=dict)  # branch id -> "branch", "chapter", "region" ...
+    home: str | None = None  # the unit the account is told from (roles.home_unit)
 
 
 def find_units(c: Collector, vocab: Vocabulary, orgs: OrgContext, body_end: int | None = None) -> UnitContext:

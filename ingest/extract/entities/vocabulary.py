@@ -58,6 +58,7 @@ class Vocabulary:
     roles: list[RoleEntry]
     role_of_form: dict[str, RoleEntry]
     role_pattern: re.Pattern[str]
+    plural_role_forms: frozenset[str]
     qualifiers: tuple[str, ...]
     branch_kinds: tuple[str, ...]
     branch_words: tuple[str, ...]
@@ -161,9 +162,17 @@ def _compile(lexicon: Lexicon) -> Vocabulary:
         for r in role_section.get("titles") or []
     ]
     role_of_form: dict[str, RoleEntry] = {}
+    plural_role_forms: set[str] = set()
     for r in roles:
         for form in r.forms:
             role_of_form.setdefault(form, r)
+    for r in roles:
+        for form in r.forms:
+            # "full-timers", "co-chairs", "secretaries": a plural names the post, never one holder by itself.
+            plural = form[:-1] + "ies" if form.endswith("y") and not form.endswith(("ey", "ay", "oy")) else form + "s"
+            if " of " not in form and not form.endswith("s") and not form.isupper() and plural not in role_of_form:
+                role_of_form[plural] = r
+                plural_role_forms.add(plural)
 
     people = dict(lexicon.get("people") or {})
     markers = tuple(re.compile(p, re.MULTILINE | re.IGNORECASE) for p in people.get("comment_markers") or [])
@@ -182,6 +191,7 @@ def _compile(lexicon: Lexicon) -> Vocabulary:
         roles=roles,
         role_of_form=role_of_form,
         role_pattern=alternation(list(role_of_form)),
+        plural_role_forms=frozenset(plural_role_forms),
         qualifiers=tuple(role_section.get("qualifiers") or ()),
         branch_kinds=tuple(body_section.get("branch_kinds") or ()),
         branch_words=tuple(body_section.get("branch_words") or ()),
