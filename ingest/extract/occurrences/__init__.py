@@ -9,7 +9,7 @@ regular expressions over sentences, vocabulary from the lexicon
 
 The chain, one module each: :mod:`.scan` (sentences, clauses, trigger hits),
 :mod:`.grouping` (one node per occurrence, dates), :mod:`.participants`
-(ties to entities), :mod:`.links` (RESPONDS_TO, LED_TO), :mod:`.membership`
+(ties to entities), :mod:`.setting` (OCCURRED_IN), :mod:`.links` (RESPONDS_TO, LED_TO), :mod:`.membership`
 (JOINED, LEFT); :mod:`.edges` keeps every relationship inside the contract.
 """
 

@@ -2,7 +2,11 @@
 
 RESPONDS_TO: a response answers the incident told in its own sentence, else
 the event told there ("reprimanded me for my conduct during said
-discussion"), else the latest incident told before it, else the latest event.
+discussion"). Else a response that falls on the narrator (and is not one
+that handles harm as such: investigation, no action, mediation ...) answers
+the narrator's latest act (a complaint, appeal, post or dissent); else the
+storyline's incident (harm before dissent) with the same accused's other
+harm to the same person; else the latest event.
 
 LED_TO: where a sentence draws a consequence ("as a result of", "this led
 to", "prompted", "after this"), the occurrence told after the cue follows from

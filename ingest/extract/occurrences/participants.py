@@ -12,8 +12,8 @@ For each clause that tells an occurrence:
   AFFECTS.
 - Event: the narrator (first person) and the people named in the clause
   PARTICIPATED_IN it; so do bodies written to or met.
-- All: OCCURRED_IN the primary organisation, and in any branch the clause
-  names.
+- All: OCCURRED_IN the account's home unit or another organisation the
+  sentence names, and any branch the clause names (:mod:`.setting`).
 
 Separately, sentences that raise something ("I told my branch chair", "came
 forward to the EC") make their teller REPORTED the incident told last and the
