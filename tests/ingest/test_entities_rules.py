@@ -245,3 +245,35 @@ def test_chapter_story_puts_posts_in_the_chapter(lexicon):
 def test_founder_of_a_faction_is_no_post(lexicon):
     text = "I joined DSA in 2016 and was one of the founders of the Green Shoots Caucus."
     assert not names(run(text, lexicon), "Role")
+
+
+# --- the narrator and commenters ------------------------------------------------------
+
+
+def test_my_name_is_names_the_narrator(lexicon):
+    text = "Statement on my suspension\n\nMy name is Odile Marchand. I joined the ISO in 2012 and was its treasurer."
+    r = run(text, lexicon)
+    assert r.narrator_id == "person:odile-marchand"
+    assert has(r, "AUTHORED", r.narrator_id, "t1")
+    assert has(r, "HOLDS_ROLE", r.narrator_id, node(r, "Role", "Treasurer"))
+
+
+def test_signed_comments_are_people_and_anonymous_ones_are_not(lexicon):
+    text = (
+        "Why I left DSA\n\nPosted on May 2, 2022 by leftbehind_77\n\nI joined DSA in 2018 and left this year.\n\n"
+        "3 comments\n\n"
+        "Gwen R. says:\nMay 2, 2022 at 9:00 pm\nI was on the steering committee then. This matches what I saw.\n\n"
+        "anon says:\nMay 3, 2022 at 8:00 am\nSame in my chapter.\n\n"
+        "oldtrot says:\nMay 3, 2022 at 10:00 am\nI left the SWP in 2013 and joined DSA later.\n\n"
+        "leftbehind_77 says:\nMay 3, 2022 at 11:00 am\nGwen, thank you.\n"
+    )
+    r = run(text, lexicon)
+    people = names(r, "Person")
+    assert {"Gwen R", "oldtrot", "the author"} <= people
+    assert not people & {"anon", "leftbehind_77"}
+    assert "leftbehind_77" in node(r, "Person", "the author").aliases
+    gwen = node(r, "Person", "Gwen R")
+    assert has(r, "MEMBER_OF", gwen, node(r, "LeadershipBody", "steering committee"))
+    oldtrot = node(r, "Person", "oldtrot")
+    assert oldtrot.properties["identity"] == "pseudonym" and "t1" in oldtrot.id
+    assert has(r, "MEMBER_OF", oldtrot, "organization:democratic-socialists-of-america")

@@ -25,6 +25,7 @@ import re
 
 from graph.model import AccountRecord
 from ingest.extract.entities.collector import Collector
+from ingest.extract.entities.commenters import add_commenters, find_commenters, is_name, posted_by
 from ingest.extract.entities.names import find_names
 from ingest.extract.entities.narrator import find_narrator, header_end
 from ingest.extract.entities.organizations import find_organizations
@@ -60,11 +61,16 @@ def extract_entities(account: AccountRecord, lexicon: Lexicon) -> EntityResult:
     blocked = set(orgs.id_of_surface)
     for start, end, _ in units.branches + units.factions + units.body_mentions:
         blocked.update(re.findall(r"[A-Z][\w’'-]*", c.text[start:end]))
-    names = find_names(c, vocab, orgs, body_end, blocked)
+    commenters = find_commenters(c, vocab, body_end)
+    names = find_names(c, vocab, orgs, body_end, blocked, {cm.start for cm in commenters if is_name(cm.handle)})
     narrator = find_narrator(c, account, names, body_end)
+    byline = posted_by(c.text, body_end)
+    if byline is not None and c.nodes[narrator].properties.get("identity") == "pseudonym":
+        c.mention(c.nodes[narrator], byline[0], byline[1])  # "Posted ... by some_handle": the author's handle
     taken = [(p.start, p.end) for p in names.mentions] + [(s, e) for s, e, _ in names.intro_descriptions]
     pseudonyms = find_pseudonyms(c, vocab, orgs, names, taken, body_end)
     roles = find_roles(c, vocab, orgs, units, body_end)
     link_roles(c, vocab, orgs, units, roles, names, pseudonyms, narrator)
     link_memberships(c, orgs, units, pseudonyms, narrator)
+    add_commenters(c, commenters, names.ids, narrator, byline[2] if byline else None, orgs, units)
     return c.result()

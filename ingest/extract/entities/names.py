@@ -56,7 +56,12 @@ def _is_name(tokens: list[str], vocab: Vocabulary, blocked: set[str], lower_word
     return True
 
 
-def find_names(c: Collector, vocab: Vocabulary, orgs: OrgContext, body_end: int, blocked: set[str]) -> NameContext:
+def find_names(
+    c: Collector, vocab: Vocabulary, orgs: OrgContext, body_end: int, blocked: set[str], signatures: set[int] | None = None
+) -> NameContext:
+    """People named in the account; ``signatures`` are the starts of commenters'
+    signed names, the only names taken from the comments unless said before."""
+    signatures = signatures or set()
     text = c.text
     names = NameContext()
     lower_words = set(re.findall(r"(?<![\w’'-])[a-z][a-z]+(?![\w-])", text))
@@ -89,8 +94,8 @@ def find_names(c: Collector, vocab: Vocabulary, orgs: OrgContext, body_end: int,
         found.append((m.start(), end, name, "partial" if initial else "named"))
 
     for start, end, name, identity in found:
-        if start >= body_end and name not in names.ids:
-            continue  # a name first seen in the comments is a commenter or someone they mention
+        if start >= body_end and name not in names.ids and start not in signatures:
+            continue  # a name first seen in the comments is someone a commenter mentions
         honorific = name.split()[0] in vocab.people.get("honorifics", [])
         # "Comrade Delta" is a name given inside one account: it stays local to it.
         node_id = names.ids.get(name) or (make_id("Person", c.account_id, name) if honorific else make_id("Person", name))

@@ -20,6 +20,7 @@ _AUTHOR = re.compile(r"^Author:\s*(?P<name>.+?)\s*$", re.MULTILINE)
 _SIGNATURE = re.compile(
     rf"^\s*(?:[-–—]\s*)?(?P<name>{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|[A-Z]\.?))+)(?:\s*\([^)\n]{{1,40}}\))?\s*$", re.MULTILINE
 )
+_MY_NAME = re.compile(rf"\b(?:[Mm]y name is|I am called|I'm called)\s+(?P<name>{NAME_TOKEN}(?:[^\S\n]+(?:{NAME_TOKEN}|[A-Z]\.?(?![\w’'-]))){{1,2}})")
 _FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|me|my|My|myself|mine)(?![\w-])|(?<![\w’'-])I(?=[’']m|[’']ve|[’']d|[’']ll)")
 _SIGN_OFF = re.compile(r"(?:^|\n)\s*(?:In solidarity|Solidarity|Sincerely|Regards|Best|Comradely|Yours)[^\n]{0,20}\n\s*", re.IGNORECASE)
 
@@ -57,6 +58,12 @@ def find_narrator(c: Collector, account: AccountRecord, names: NameContext, body
     if author:
         at = text.find(author)
         evidence_span = (at, at + len(author)) if at >= 0 else None
+    if author is None:
+        # "My name is Marguerite Dufresne." early in the body.
+        m = _MY_NAME.search(text, 0, body_end)
+        if m:
+            author = m.group("name")
+            evidence_span = (m.start("name"), m.end("name"))
     if author is None:
         # A signature line near the end of the body ("Ben S (Atlanta)").
         tail_start = max(0, body_end - 600)
