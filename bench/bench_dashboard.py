@@ -15,6 +15,10 @@ and prints, per run:
 - **drawn / matched**: above the node cap the page draws the nearest,
   best-connected nodes and says how many it leaves out.
 
+A **baseline** comes first: a bare Streamlit page holding the same component
+with one node, measured the same way. It is the floor this machine sets (the
+Streamlit front end and the component's iframe loading), whatever the graph.
+
 The first run of a graph includes reading it from the store (then cached, as
 for a user coming back to the page). Targets (issue 5): the seed graph under 3
 seconds; 2,000 nodes usable. Timing is never asserted in a test; this prints.
@@ -91,13 +95,21 @@ def _expected_drawn(page: Any, total: int) -> int:
     return total
 
 
-def measure(url: str, total_nodes: int, runs: int) -> list[dict[str, float]]:
+_BASELINE_APP = """import streamlit as st
+from st_link_analysis import st_link_analysis
+st.title("Explore")
+st_link_analysis({"nodes": [{"data": {"id": "a", "label": "Person", "name": "a"}}], "edges": []},
+                 layout="grid", key="g")
+"""
+
+
+def measure(url: str, total_nodes: int, runs: int, path: str = "/explore") -> list[dict[str, float]]:
     results = []
     with chromium() as browser:
         for _ in range(runs):
             page = browser.new_page(viewport={"width": 1500, "height": 1000})
             start = time.perf_counter()
-            page.goto(f"{url}/explore")
+            page.goto(f"{url}{path}")
             _, frame = network_frame(page, timeout_ms=180_000)
             page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=180_000)
             expected = _expected_drawn(page, total_nodes)
@@ -131,6 +143,12 @@ def main(argv: Sequence[str] | None = None) -> None:
                                                                  accounts=max(1, size // 100), seed=1)))
     print(f"{'graph':<18} {'nodes':>7} {'rels':>7} {'drawn':>6}  {'first draw (s), per run':<26} {'settled (s)':<16}")
     try:
+        baseline = home / "baseline_app.py"
+        baseline.write_text(_BASELINE_APP, encoding="utf-8")
+        with served_dashboard(dict(os.environ), home / "baseline.log", script=baseline) as url:
+            runs = measure(url, 1, args.runs, path="/")
+        firsts = ", ".join(f"{r['first_draw']:.2f}" for r in runs)
+        print(f"{'baseline':<18} {1:>7} {0:>7} {1:>6}  {firsts:<26}", flush=True)
         for index, (name, document) in enumerate(graphs):
             graph_name = f"bench_{index}"
             _write(home, graph_name, document)

@@ -32,13 +32,18 @@ def free_port() -> int:
 
 
 @contextmanager
-def served_dashboard(env: Mapping[str, str], log: Path, timeout_s: float = 60.0) -> Iterator[str]:
-    """``tgraph dashboard`` on a free localhost port; yields its base URL, stops it after."""
+def served_dashboard(env: Mapping[str, str], log: Path, timeout_s: float = 60.0,
+                     script: Path | None = None) -> Iterator[str]:
+    """``tgraph dashboard`` (or ``streamlit run script``) on a free localhost port;
+    yields its base URL, stops it after."""
     port = free_port()
-    tgraph = str(Path(sys.executable).with_name("tgraph"))
+    if script is None:
+        command = [str(Path(sys.executable).with_name("tgraph")), "dashboard", "--host", "127.0.0.1", "--port", str(port)]
+    else:
+        command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.address", "127.0.0.1",
+                   "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     with open(log, "wb") as out:
-        process = subprocess.Popen([tgraph, "dashboard", "--host", "127.0.0.1", "--port", str(port)],
-                                   env=dict(env), stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, env=dict(env), stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout_s
