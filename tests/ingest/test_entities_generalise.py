@@ -78,7 +78,9 @@ def test_dsa_letter(lexicon):
     assert ("person:marisol-vega", "g_dsa") in rels(r, "AUTHORED")
     assert "Phoenix chapter" in names(r, "Branch")
     assert "Socialist Majority Caucus" in names(r, "Faction")
-    assert {"Daniel Osei", "My friend", "The man who harassed her"} <= names(r, "Person")
+    # "The man who harassed her" refers back to "a member of our chapter" (said as membership): no new person.
+    assert {"Daniel Osei", "My friend"} <= names(r, "Person")
+    assert "The man who harassed her" not in names(r, "Person")
     bodies = {n.properties["kind"] for n in r.nodes if n.label == "LeadershipBody"}
     assert {"control_commission", "national_committee"} <= bodies
     assert ("person:daniel-osei", "role:democratic-socialists-of-america:national-director") in rels(r, "HOLDS_ROLE")

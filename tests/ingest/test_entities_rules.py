@@ -277,3 +277,43 @@ def test_signed_comments_are_people_and_anonymous_ones_are_not(lexicon):
     oldtrot = node(r, "Person", "oldtrot")
     assert oldtrot.properties["identity"] == "pseudonym" and "t1" in oldtrot.id
     assert has(r, "MEMBER_OF", oldtrot, "organization:democratic-socialists-of-america")
+
+
+# --- descriptions of people -------------------------------------------------------------
+
+
+def test_a_man_said_once_by_what_he_did_is_someone_told_before(lexicon):
+    text = (
+        "I joined the SWP in 2008. Dan Hale, our organiser, shouted at me in a meeting. "
+        "The party later promoted the man who shouted at me. The person who complains is always the problem."
+    )
+    people = names(run(text, lexicon), "Person")
+    assert "Dan Hale" in people
+    assert not any(p.startswith(("the man who", "the person who")) for p in people)
+
+
+def test_a_repeated_clause_description_is_one_person(lexicon):
+    text = (
+        "I joined the IMT in 2015. The comrade who recruited me was kind at first. "
+        "Later the comrade who recruited me started to follow me home, and the comrade who'd followed me home was never disciplined."
+    )
+    people = [n for n in run(text, lexicon).nodes if n.label == "Person" and n.name != "the author"]
+    assert len(people) == 1 and people[0].name.lower() == "the comrade who recruited me"
+
+
+def test_generic_and_self_descriptions_make_no_person(lexicon):
+    text = (
+        "I joined DSA in 2019 and I filed a grievance in 2021. The committee asked whether I knew how serious "
+        "it was to complain against a full-timer. It closed the case 'at the complainant's request'. "
+        "If you are a member of Brookfield DSA, ask to see the file."
+    )
+    assert names(run(text, lexicon), "Person") == {"the author"}
+
+
+def test_a_post_holder_at_a_body(lexicon):
+    text = "I joined the Socialist Party in 2011 and resigned in 2020. A full-timer at the national office asked me to return my card."
+    r = run(text, lexicon)
+    person = node(r, "Person", "A full-timer at the national office")
+    assert has(r, "HOLDS_ROLE", person, node(r, "Role", "full-timer"))
+    assert has(r, "MEMBER_OF", person, node(r, "LeadershipBody", "National Office"))
+    assert has(r, "MEMBER_OF", person, node(r, "Organization", "Socialist Party"))

@@ -68,7 +68,7 @@ def extract_entities(account: AccountRecord, lexicon: Lexicon) -> EntityResult:
     if byline is not None and c.nodes[narrator].properties.get("identity") == "pseudonym":
         c.mention(c.nodes[narrator], byline[0], byline[1])  # "Posted ... by some_handle": the author's handle
     taken = [(p.start, p.end) for p in names.mentions] + [(s, e) for s, e, _ in names.intro_descriptions]
-    pseudonyms = find_pseudonyms(c, vocab, orgs, names, taken, body_end)
+    pseudonyms = find_pseudonyms(c, vocab, orgs, names, taken, body_end, units)
     roles = find_roles(c, vocab, orgs, units, body_end)
     link_roles(c, vocab, orgs, units, roles, names, pseudonyms, narrator)
     link_memberships(c, orgs, units, pseudonyms, narrator)

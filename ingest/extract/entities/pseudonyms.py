@@ -16,12 +16,17 @@ from graph.model import make_id
 from ingest.extract.entities.collector import Collector
 from ingest.extract.entities.names import NameContext
 from ingest.extract.entities.organizations import OrgContext
+from ingest.extract.entities.structure import UnitContext
 from ingest.extract.entities.vocabulary import RoleEntry, Vocabulary
 
 __all__ = ["Pseudonym", "find_pseudonyms"]
 
 _AUX = {"had", "has", "have", "’d", "'d", "previously", "once", "later", "first", "then", "also", "later", "initially"}
 _PREDICATIVE = re.compile(r"\b(?:became|become|becoming|was|am|is|be|been|as|were|being|remain|remained|make|made|makes|making)\s+(?:\w+\s+)?$")
+# Heads that say nothing but "a person": "the man who ..." said once refers back to someone.
+_BARE_HEADS = {"man", "woman", "person", "guy", "girl", "boy", "individual"}
+_GENERIC_BEFORE = re.compile(r"\b(?:against|like|than|any|every|such)\s+$")
+_NARRATOR_COMPLAINED = re.compile(r"\bI\s+(?:\w+\s+)?(?:filed|made|submitted|lodged|brought|raised|wrote)\s+(?:a|my|an)\s+(?:\w+\s+)?(?:complaint|grievance)|\bmy\s+(?:formal\s+)?(?:complaint|grievance)\b")
 _CLAUSE_STOP = re.compile(r"[,.;:!?()\[\]—–\"“”]|\s(?:but|because|when|while|so|who|which|until)\s")
 
 
@@ -36,6 +41,7 @@ class Pseudonym:
     role_span: tuple[int, int] | None = None
     in_org: str | None = None  # an organisation the description places them in
     member_words: bool = False  # "comrade", "member", "cadre": a member of the main organisation
+    in_unit: str | None = None  # a body or branch the description places them in ("a full-timer at the national office")
 
 
 @dataclass
@@ -103,8 +109,31 @@ def _clause_key(clause: str) -> str:
     return " ".join(tokens[:2])
 
 
+def _refers_back(c: Collector, f: _Found, names: NameContext, earlier: list[Pseudonym], body_end: int) -> bool:
+    """Whether "the man who ..." said once names someone already told of.
+
+    Once somebody has been mentioned, a clause about what was done to someone
+    or something ("the man who broke it", "the man who harassed her") or one
+    late in the account sums up a person the story has followed. A description
+    holding a name picks out someone new by that name ("the woman who accused
+    <name>"), and so does an early one about a plain act ("the woman who made
+    the complaint").
+    """
+    if any(f.start <= p.start < f.end for p in names.mentions):
+        return False
+    someone_before = any(p.start < f.start and p.node_id != c.narrator_id for p in names.mentions) or bool(earlier)
+    done_to = re.search(r"\b(?:me|her|him|them|us|my|it)\b", c.text[f.start : f.end]) is not None
+    return someone_before and (done_to or f.start > body_end / 2)
+
+
 def find_pseudonyms(
-    c: Collector, vocab: Vocabulary, orgs: OrgContext, names: NameContext, taken: list[tuple[int, int]], body_end: int
+    c: Collector,
+    vocab: Vocabulary,
+    orgs: OrgContext,
+    names: NameContext,
+    taken: list[tuple[int, int]],
+    body_end: int,
+    units: UnitContext | None = None,
 ) -> list[Pseudonym]:
     text = c.text
     people = vocab.people
@@ -116,6 +145,7 @@ def find_pseudonyms(
     titles = _words([f for f in vocab.role_of_form if not f.startswith("member of") and f not in vocab.plural_role_forms])
     org_alt = orgs.alias_pattern.pattern if orgs.alias_pattern is not None else r"(?!x)x"
     member_heads = {"comrade", "member", "cadre", "full-timer", "organizer", "organiser", "ex-member"}
+    narrator_complained = _NARRATOR_COMPLAINED.search(text[:body_end]) is not None
     found: list[_Found] = []
 
     # 1. "(name of perpetrator)" ("[Perpetrator 1]" is a stand-in name: see names.py)
@@ -132,13 +162,16 @@ def find_pseudonyms(
             continue
         end = m.start("clause") + len(clause)
         key = "who " + _clause_key(clause)
-        found.append(_Found(m.start(), end, key, member_words=m.group("head") in member_heads))
+        det = text[m.start() : m.end()].split()[0].lower()
+        found.append(_Found(m.start(), end, key, member_words=m.group("head") in member_heads, extra=[f"clause:{det}:{m.group('head')}"]))
 
     # 3. a place or organisation picks the person out: "a friend in the organization",
     #    "a representative of the American SWP", "a prominent full-timer in the US section"
+    body_alt = "|".join(re.escape(f) for f in sorted(vocab.body_of_form, key=len, reverse=True))
     place_re = re.compile(
-        rf"\b(?:[Aa]n?|[Aa]nother)\s+{mod_seq}(?P<head>{heads}|{titles})\s+(?P<prep>in|of|from|at)\s+(?P<obj>(?:the\s+|their\s+|our\s+)?(?:{org_alt}|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*|organi[sz]ation|city|branch|chapter|group|party)(?:\s+(?:branch|chapter))?)"
+        rf"\b(?:[Aa]n?|[Aa]nother)\s+{mod_seq}(?P<head>{heads}|{titles})\s+(?P<prep>in|of|from|at|on)\s+(?P<obj>(?:the\s+|their\s+|our\s+)?(?:{org_alt}|{body_alt}|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*|organi[sz]ation|city|branch|chapter|group|party)(?:\s+(?:branch|chapter))?)"
     )
+    unit_at = {s: u for s, _e, u in units.body_mentions + units.branches} if units is not None else {}
     for m in place_re.finditer(text):
         head = m.group("head")
         obj = m.group("obj")
@@ -146,9 +179,13 @@ def find_pseudonyms(
             continue  # "as a member of the organisation", "my role as a spokesman of ...": said of the narrator
         if head == "member" and re.search(r"organi[sz]ation|group|party", obj):
             continue
-        is_org = orgs.alias_pattern is not None and orgs.alias_pattern.fullmatch(re.sub(r"^(?:the|their|our)\s+", "", obj)) is not None
-        if head == "member" and is_org:
-            continue  # "another member of Fightback" says membership, not who
+        is_org = orgs.alias_pattern is not None and orgs.alias_pattern.search(re.sub(r"^(?:the|their|our)\s+", "", obj)) is not None
+        obj_start = m.start("obj") + len(re.match(r"(?:the\s+|their\s+|our\s+)?", obj).group(0))  # type: ignore[union-attr]
+        in_unit = unit_at.get(obj_start)
+        if head == "member" and (is_org or (in_unit and not in_unit.startswith("leadershipbody:"))):
+            continue  # "another member of Fightback", "a member of the Leeds branch" say membership, not who
+        if in_unit is not None and not in_unit.startswith("leadershipbody:"):
+            in_unit = in_unit if head in member_heads or vocab.role_of_form.get(head) else None
         in_org = orgs.id_of_surface.get(re.sub(r"^(?:the|their|our)\s+", "", obj)) if is_org else None
         if re.search(r"organi[sz]ation|group|party", obj):
             in_org = orgs.primary_id
@@ -156,7 +193,7 @@ def find_pseudonyms(
         bare_obj = re.sub(r"^(?:the|their|our)\s+", "", obj)
         key = f"{head} {m.group('prep')} {bare_obj}"
         found.append(
-            _Found(m.start(), m.end(), key, role=role, role_span=(m.start("head"), m.end("head")) if role else None, in_org=in_org or (orgs.primary_id if head in member_heads else None), member_words=head in member_heads)
+            _Found(m.start(), m.end(), key, role=role, role_span=(m.start("head"), m.end("head")) if role else None, in_org=in_org or (orgs.primary_id if head in member_heads or role else None), member_words=head in member_heads, extra=[f"unit:{in_unit}"] if in_unit else [])
         )
 
     # 4. "a well known Fightback cadre": an organisation's member described
@@ -178,7 +215,11 @@ def find_pseudonyms(
     for m in def_re.finditer(text):
         if _PREDICATIVE.search(text[max(0, m.start() - 25) : m.start()]):
             continue  # "I became a branch chair": the narrator's role, not someone else
+        if m.group("det").lower() in ("a", "an") and _GENERIC_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+            continue  # "a complaint against a full-timer": anyone of that kind
         head = m.group("head")
+        if head == "complainant" and not m.group("mods").strip() and narrator_complained:
+            continue  # "the complainant" in an account of the narrator's own complaint is the narrator
         role = vocab.role_of_form.get(head)
         if role is not None and role.needs_holder and not m.group("mods").strip():
             if role.title not in ("chair",):
@@ -223,8 +264,24 @@ def find_pseudonyms(
     # "(name of perpetrator)" and "the perpetrator" are one person.
     result: list[Pseudonym] = []
     keys_seen: dict[str, str] = {}
+    key_counts: dict[str, int] = {}
+    for f in kept:
+        key_counts[f.key.lower()] = key_counts.get(f.key.lower(), 0) + 1
+    head_seen: dict[str, str] = {}  # head noun -> the person last picked out by a clause with it
     for f in kept:
         key = f.key.lower()
+        clause = next((x.split(":") for x in f.extra if x.startswith("clause:")), None)
+        if clause is not None and key_counts[key] == 1 and key not in keys_seen:
+            _, det, head = clause
+            earlier = head_seen.get(head)
+            if earlier is not None:
+                # "the comrade who'd previously threatened me" after "the comrade who recruited me": the same one.
+                c.mention(c.nodes[earlier], f.start, f.end)
+                result.append(Pseudonym(earlier, f.start, f.end, text[f.start : f.end], key, None, None, None, f.member_words))
+                continue
+            if det == "the" and head in _BARE_HEADS and _refers_back(c, f, names, result, body_end):
+                continue
+        unit_extra = next((x[len("unit:") :] for x in f.extra if x.startswith("unit:")), None)
         if key not in keys_seen and f.role is not None and f.extra == ["the"]:
             # "He forwarded this to Ben Curry. ... the regional full-timer": the named person just before.
             previous = c.sentence_at(max(0, c.sentence_at(f.start).start - 2))
@@ -247,5 +304,7 @@ def find_pseudonyms(
                 _, a_start, a_end = extra.split(":")
                 c.mention(draft, int(a_start), int(a_end))
                 result.append(Pseudonym(node_id, int(a_start), int(a_end), text[int(a_start) : int(a_end)], key, None, None, None, True))
-        result.append(Pseudonym(node_id, f.start, f.end, surface, key, f.role, f.role_span, f.in_org, f.member_words))
+        result.append(Pseudonym(node_id, f.start, f.end, surface, key, f.role, f.role_span, f.in_org, f.member_words, unit_extra))
+        if clause is not None:
+            head_seen[clause[2]] = node_id
     return result

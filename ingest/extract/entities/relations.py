@@ -222,5 +222,10 @@ def link_memberships(
         org = p.in_org or (orgs.primary_id if p.member_words else None)
         if org:
             c.relate_in_sentence("MEMBER_OF", p.node_id, org, p.start)
+        if p.in_unit:
+            c.relate_in_sentence("MEMBER_OF", p.node_id, p.in_unit, p.start)
+            unit_org = units.organization_of.get(p.in_unit)
+            if unit_org:
+                c.relate_in_sentence("MEMBER_OF", p.node_id, unit_org, p.start)
     # "another member of X", "a X member": explicit membership of a named person.
     del text
