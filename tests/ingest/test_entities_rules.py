@@ -317,3 +317,49 @@ def test_a_post_holder_at_a_body(lexicon):
     assert has(r, "HOLDS_ROLE", person, node(r, "Role", "full-timer"))
     assert has(r, "MEMBER_OF", person, node(r, "LeadershipBody", "National Office"))
     assert has(r, "MEMBER_OF", person, node(r, "Organization", "Socialist Party"))
+
+
+# --- memberships ------------------------------------------------------------------------
+
+
+def test_who_sits_on_a_body_and_one_of_a_group(lexicon):
+    text = (
+        "I joined the Socialist Party in 2012 and in 2018 I was elected to the Wessex regional committee. "
+        "Nell Shaw, who sits on the National Committee, phoned me. I was interviewed by two members of the "
+        "disputes committee, one of whom, Ravi Mehta, did the talking. Two comrades, one of them Jules Park, left."
+    )
+    r = run(text, lexicon)
+    sp = node(r, "Organization", "Socialist Party")
+    assert has(r, "MEMBER_OF", r.narrator_id, node(r, "LeadershipBody", "regional committee"))
+    assert not names(r, "Branch")  # "Wessex" only names the committee
+    nell, ravi, jules = (node(r, "Person", n) for n in ("Nell Shaw", "Ravi Mehta", "Jules Park"))
+    assert has(r, "MEMBER_OF", nell, node(r, "LeadershipBody", "National Committee")) and has(r, "MEMBER_OF", nell, sp)
+    assert has(r, "MEMBER_OF", ravi, node(r, "LeadershipBody", "control commission")) and has(r, "MEMBER_OF", ravi, sp)
+    assert has(r, "MEMBER_OF", jules, sp)
+
+
+def test_led_by_called_stand_in_and_leaving(lexicon):
+    text = (
+        "I joined the ISO in 2010. Our union, CUPE Local 12, had an executive board, now chaired by Greta Lind. "
+        "A member I'm going to call “the organiser” threatened me. A young member, whose name was given as [Member C], "
+        "complained too. Hal Brun has since left Local 12."
+    )
+    r = run(text, lexicon)
+    local = node(r, "Organization", "CUPE Local 12")
+    assert has(r, "MEMBER_OF", node(r, "Person", "Greta Lind"), node(r, "LeadershipBody", "executive board"))
+    assert has(r, "MEMBER_OF", node(r, "Person", "Greta Lind"), local)
+    assert r.primary_organization_id is not None
+    assert has(r, "MEMBER_OF", node(r, "Person", "[Member C]"), r.primary_organization_id)
+    assert has(r, "MEMBER_OF", node(r, "Person", "Hal Brun"), local)
+
+
+def test_members_of_a_chapter_story_belong_to_the_chapter(lexicon):
+    text = (
+        "I joined Pinecrest DSA in 2019. The chapter was small. The chapter met monthly and the chapter had "
+        "two grievance officers. One of them, Ines Soto, took my complaint. The chapter ignored her."
+    )
+    r = run(text, lexicon)
+    ines = node(r, "Person", "Ines Soto")
+    assert has(r, "MEMBER_OF", ines, node(r, "LeadershipBody", "harassment grievance officers"))
+    assert has(r, "MEMBER_OF", ines, node(r, "Branch", "Pinecrest DSA"))
+    assert has(r, "MEMBER_OF", ines, "organization:democratic-socialists-of-america")

@@ -16,7 +16,7 @@ from ingest.extract.entities.roles import RoleMention, role_node
 from ingest.extract.entities.structure import UnitContext
 from ingest.extract.entities.vocabulary import Vocabulary
 
-__all__ = ["link_roles", "link_memberships"]
+__all__ = ["link_roles", "link_memberships", "link_body_memberships"]
 
 _NARRATOR_HOLDS = re.compile(
     r"(?:\bI(?:[’']ve|\s+\w+)?\s+(?:became|become|was|am|have been|had been|served as|worked as|was elected|got elected)\s+(?:as\s+)?(?:\w+\s+){0,3}"
@@ -183,6 +183,102 @@ def _appositive_holder(text: str, rm: RoleMention, names: NameContext) -> str | 
     return None
 
 
+_SUBJECT_FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|we|We)(?![\w-])")
+_BODY_OR_ROLE_AFTER = re.compile(r"\s+(?:regional|district|area|branch|city|national|executive|steering)?\s*(?:committee|council|board|organiser|organizer|secretary|full-timer)\b")
+_FACTION_JOIN = re.compile(
+    r"(?<![\w’'-])(?:I|we|We)(?![\w-])[^.;,]{0,30}?\b(?:join(?:ed|ing)?|a member of|founders?|founded|co-founded|support(?:ed|er)?|signed|part of)\b[^.;,]{0,45}$"
+)
+# "X, who sits on the NC", "X sat on the CC", "X was elected to the steering committee".
+_SITS_ON = re.compile(
+    r"(?:\bwho\s+(?:now\s+|also\s+|still\s+)?|\s)(?:sits|sat|serves|served|is|was|were|has been|had been)\s+(?:also\s+|still\s+)?on\s+(?:the\s+|its\s+|our\s+)?(?:[A-Z][\w’'-]*\s+){0,3}$"
+    r"|\b(?:was|were|been|got|is|being)\s+(?:elected|appointed|co-opted|moved|transferred|promoted|sent|re-elected)\s+(?:to|onto)\s+(?:a\s+job\s+in\s+|a\s+post\s+in\s+|a\s+seat\s+on\s+)?(?:the\s+|its\s+|our\s+)?(?:[A-Z][\w’'-]*\s+){0,3}$"
+    r"|\b(?:place|seat)\s+on\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}$"
+)
+# "two members of the committee, one of whom, X": X belongs to the group just named.
+_ONE_OF = re.compile(r"\b(?:[Oo]ne of (?:whom|them)|[Ii]ncluding|[Aa]mong them|[Bb]oth of them),?\s+$")
+# "the board, now chaired by X", "the slate led by the Local's president, X".
+_LED_BY = re.compile(r",?\s*(?:now\s+)?(?:chaired|led|headed|run|convened)\s+by\s+(?:the\s+[\w’'-]+\s+[\w’'-]+,\s+|[\w’'-]+[’']s\s+[\w-]+,\s+)?")
+# "a member I'm going to call “the accused”", "a leading member, whom I will call Comrade Delta".
+_CALLED = re.compile(r"\b(?:member|comrade|cadre|organi[sz]er|full-timer)s?,?\s+(?:whom\s+|who\s+)?I(?:[’']m| am)?\s+(?:going to|will|[’']ll|shall)?\s*call\s+(?:him\s+|her\s+|them\s+)?[“\"]?$")
+_LEAVES = re.compile(r"^\s+(?:has\s+since\s+|has\s+|had\s+|later\s+|then\s+)?(?:left|quit|resigned from)\s+(?:the\s+)?$")
+
+
+def _member(c: Collector, person: str, unit: str, offset: int, units: UnitContext, orgs: OrgContext) -> None:
+    """MEMBER_OF the unit and of the organisation it belongs to (and the chapter an account is told from)."""
+    c.relate_in_sentence("MEMBER_OF", person, unit, offset)
+    org = units.organization_of.get(unit) or (unit if unit.startswith("organization:") else None)
+    if org and org != unit:
+        c.relate_in_sentence("MEMBER_OF", person, org, offset)
+    if org == orgs.primary_id and units.home and units.home != orgs.primary_id and units.home != unit:
+        c.relate_in_sentence("MEMBER_OF", person, units.home, offset)
+
+
+def link_body_memberships(
+    c: Collector, orgs: OrgContext, units: UnitContext, names: NameContext, pseudonyms: list[Pseudonym], narrator: str,
+    body_end: int | None = None,
+) -> None:
+    """Who sits on which body, is one of a group, leads a board or slate, or left a unit.
+
+    In a blog's comments "I" is the commenter (see commenters.py), never the narrator.
+    """
+    text = c.text
+    body_end = len(text) if body_end is None else body_end
+    people = sorted([(p.start, p.end, p.node_id) for p in names.mentions] + [(p.start, p.end, p.node_id) for p in pseudonyms])
+    ending = {e: pid for _s, e, pid in people}
+    starting = {s: pid for s, _e, pid in people}
+    groups = units.body_mentions + units.factions
+    for start, end, unit in groups:
+        before = text[max(0, start - 70) : start]
+        sits = _SITS_ON.search(before)
+        if sits:
+            clause_start = start - len(before) + sits.start()
+            sentence = c.sentence_at(start)
+            head = text[sentence.start : clause_start]
+            holder: str | None = None
+            if re.search(r"(?<![\w’'-])I\s+$", head) or re.search(r"\bI(?:\s+\w+)?\s*$", head) or re.search(r"\bmy\s+$", head):
+                holder = narrator if start < body_end else None
+            else:
+                near = [(s, e, pid) for s, e, pid in people if sentence.start <= s and e <= clause_start and clause_start - e <= 30]
+                if near:
+                    holder = near[-1][2]
+                elif re.search(r"\b(?:[Hh]e|[Ss]he)\s+$", head):
+                    previous = c.sentence_at(max(0, sentence.start - 2))
+                    holder = _last_person_before(people, sentence.start, previous.start, narrator)
+            if holder is not None:
+                _member(c, holder, unit, start, units, orgs)
+        # "... chaired by X", "... led by the Local's president, X".
+        led = _LED_BY.match(text, end)
+        if led and led.end() in starting:
+            _member(c, starting[led.end()], unit, start, units, orgs)
+    # "two members of the committee, one of whom, X", "two HGOs. One of them, X".
+    for s, _e, pid in people:
+        before = text[max(0, s - 30) : s]
+        if not _ONE_OF.search(before):
+            continue
+        sentence = c.sentence_at(s)
+        previous = c.sentence_at(max(0, sentence.start - 2))
+        group = [(gs, gu) for gs, _ge, gu in groups if previous.start <= gs < s]
+        if group:
+            _member(c, pid, max(group)[1], s, units, orgs)
+        elif orgs.primary_id and re.search(r"\b(?:members|comrades)\b", text[previous.start : s]):
+            _member(c, pid, orgs.primary_id, s, units, orgs)
+    # "a member I'm going to call “the accused”": the person so called is a member.
+    for s, _e, pid in people:
+        if orgs.primary_id and _CALLED.search(text[max(0, s - 60) : s]):
+            _member(c, pid, orgs.primary_id, s, units, orgs)
+    # "[Member A]": a stand-in name for a member.
+    for pid in names.bracketed:
+        if orgs.primary_id and re.match(r"\[(?:Member|Comrade)\b", c.nodes[pid].name):
+            first = min(p.start for p in names.mentions if p.node_id == pid)
+            _member(c, pid, orgs.primary_id, first, units, orgs)
+    # "Rowena has since left Local 2348": one leaves what one belonged to.
+    for om in orgs.mentions + [type(orgs.mentions[0])(u, s, e) for s, e, u in units.branches if units.unit_word.get(u) in ("branch", "chapter")] if orgs.mentions else []:
+        back = text[max(0, om.start - 40) : om.start]
+        for s, e, pid in people:
+            if e <= om.start and om.start - e <= 40 and pid != narrator and _LEAVES.match(back[len(back) - (om.start - e) :]):
+                _member(c, pid, om.node_id, om.start, units, orgs)
+
+
 def link_memberships(
     c: Collector,
     orgs: OrgContext,
@@ -200,21 +296,25 @@ def link_memberships(
         ) or next((m for m in primary if _FIRST_PERSON.search(c.sentence_at(m.start).text)), None) or (primary[0] if primary else None)
         if anchor is not None:
             c.relate_in_sentence("MEMBER_OF", narrator, orgs.primary_id, anchor.start)
-    # ... of "my branch" and of branches they speak of in the first person.
+    # ... of "my branch" and of branches they speak of in the first person ("I", "we"),
+    # unless the place only qualifies a body or post ("the East Midlands regional committee").
     seen: set[str] = set()
-    for start, _end, branch in units.branches:
+    for start, end, branch in units.branches:
         if branch in seen:
             continue
         sentence = c.sentence_at(start)
-        if branch == units.narrator_branch or _FIRST_PERSON.search(sentence.text):
+        if _BODY_OR_ROLE_AFTER.match(text, end):
+            continue
+        if branch == units.narrator_branch or _SUBJECT_FIRST_PERSON.search(sentence.text):
             c.relate_in_sentence("MEMBER_OF", narrator, branch, start)
             seen.add(branch)
-    # ... of a faction they joined or supported.
+    # ... of a faction they joined, founded or supported.
     for start, _end, faction in units.factions:
         if faction in seen:
             continue
         sentence = c.sentence_at(start)
-        if _FIRST_PERSON.search(sentence.text) and _JOINS.search(sentence.text):
+        lead = text[sentence.start : start]
+        if _FACTION_JOIN.search(lead):
             c.relate_in_sentence("MEMBER_OF", narrator, faction, start)
             seen.add(faction)
     # People described as comrades, members or cadres belong to the organisation named or the main one.
@@ -227,5 +327,3 @@ def link_memberships(
             unit_org = units.organization_of.get(p.in_unit)
             if unit_org:
                 c.relate_in_sentence("MEMBER_OF", p.node_id, unit_org, p.start)
-    # "another member of X", "a X member": explicit membership of a named person.
-    del text
