@@ -77,16 +77,16 @@ def guarded(action: str) -> Iterator[None]:
         yield
     except StoreUnavailable as exc:
         _open_store.clear()
-        st.error(f"**Cannot reach the graph store** while {action}: {exc}\n\n{_UNAVAILABLE_HINT}", icon="🔌")
+        st.error(f"**Cannot reach the graph store** while {action}: {exc}\n\n{_UNAVAILABLE_HINT}", icon=":material/power_off:")
         st.stop()
     except ReadOnlyViolation as exc:
-        st.error(f"**Refused:** {exc.message}. This page only reads the graph.", icon="🛑")
+        st.error(f"**Refused:** {exc.message}. This page only reads the graph.", icon=":material/block:")
         st.stop()
     except (QueryError, TestimonyGraphError) as exc:
-        st.error(f"**{action.capitalize()} failed:** {exc}", icon="⚠️")
+        st.error(f"**{action.capitalize()} failed:** {exc}", icon=":material/warning:")
         st.stop()
     except Exception as exc:  # noqa: BLE001 - a page must show a message, not a trace
-        st.error(f"**{action.capitalize()} failed:** {type(exc).__name__}: {exc}", icon="⚠️")
+        st.error(f"**{action.capitalize()} failed:** {type(exc).__name__}: {exc}", icon=":material/warning:")
         st.stop()
 
 
@@ -105,7 +105,7 @@ def require_graph() -> data.LightGraph:
     with guarded("reading the graph"):
         graph = light_graph(settings_key())
     if graph.is_empty:
-        st.info(f"**The graph is empty.** {INGEST_HINT}", icon="📭")
+        st.info(f"**The graph is empty.** {INGEST_HINT}", icon=":material/inbox:")
         st.stop()
     return graph
 

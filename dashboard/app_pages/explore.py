@@ -100,7 +100,7 @@ if view.not_drawn:
         f"**{view.not_drawn:,} of {view.matched:,} nodes are not drawn** (the limit is {cap:,}). "
         "Narrow the view: search for a name and press *Focus*, pick an organisation or an account, "
         "untick labels, choose statuses, or lower the depth. The nearest and best-connected nodes are drawn first.",
-        icon="✂️")
+        icon=":material/content_cut:")
 if not view.nodes:
     st.info("Nothing matches these filters. Widen them in the sidebar (labels, organisation, account, status).")
     st.stop()

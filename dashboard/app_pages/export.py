@@ -77,7 +77,7 @@ with right:
                     help="A protected person becomes 'Person 3f9a2c' everywhere: names, aliases, quotes and the "
                          "account texts. The same person gets the same pseudonym in every export of this project.")
     if mode == "none":
-        st.warning("Names of survivors and private individuals will be in the file. Share it with care.", icon="⚠️")
+        st.warning("Names of survivors and private individuals will be in the file. Share it with care.", icon=":material/warning:")
     st.subheader("3. Format")
     format_name = st.selectbox("Format", list(formats),
                                format_func=lambda n: f"{n} — {formats[n].description}")
@@ -92,7 +92,7 @@ if request and request == (kind, value, depth, json.dumps(params, sort_keys=True
         exporter = formats[format_name]
         st.success(f"{summary['nodes']:,} nodes, {summary['relationships']:,} relationships and "
                    f"{summary['accounts']:,} accounts; {summary['redacted']:,} items redacted "
-                   f"({len(payload):,} bytes).", icon="✅")
+                   f"({len(payload):,} bytes).", icon=":material/check_circle:")
         stem = "tgraph-" + (kind if value is None else f"{kind}-{value}").replace(":", "-").replace("/", "-")
         st.download_button(f"Download {stem}.{exporter.extension}", payload, f"{stem}.{exporter.extension}",
                            exporter.media_type, icon=":material/download:", type="primary")

@@ -119,6 +119,14 @@ def grid_cells(page: Any) -> list[str]:
     return page.locator('[data-testid="stDataFrame"] [role="gridcell"]').all_text_contents()
 
 
+def wait_for_cell(page: Any, text: str, timeout_ms: int = 30_000) -> None:
+    """Until some table on the page holds a cell with exactly this text."""
+    page.wait_for_function(
+        """(text) => Array.from(document.querySelectorAll('[data-testid="stDataFrame"] [role="gridcell"]'))
+                      .some(cell => cell.textContent === text)""",
+        arg=text, timeout=timeout_ms)
+
+
 def environment(base: Mapping[str, str], graph_name: str) -> dict[str, str]:
     env = dict(base)
     env["TGRAPH_GRAPH"] = graph_name

@@ -10,7 +10,7 @@ import pytest
 
 from graph.store import GraphStore
 from browser import (CHROMIUM, chromium, click_node, drawn_nodes, environment, grid_cells, network_frame,
-                     served_dashboard, wait_for_drawing, wait_until_idle)
+                     served_dashboard, wait_for_cell, wait_for_drawing, wait_until_idle)
 
 pytestmark = [
     pytest.mark.browser,
@@ -33,6 +33,7 @@ def test_every_page_in_a_real_browser(cli_env: dict[str, str], seed_store: Graph
 
         page.goto(f"{url}/")  # the Overview is the default page
         wait_until_idle(page)
+        wait_for_cell(page, title)
         assert title in grid_cells(page)
         assert page.get_by_test_id("stMetricValue").get_by_text(str(stats.total_relationships)).count() == 1
         page.screenshot(path=str(tmp_path / "overview.png"), full_page=True)
@@ -65,6 +66,7 @@ def test_every_page_in_a_real_browser(cli_env: dict[str, str], seed_store: Graph
         page.get_by_role("button", name="Run").first.click()
         page.get_by_text("Download CSV").first.wait_for(timeout=30_000)
         wait_until_idle(page)
+        wait_for_cell(page, title)
         assert title in grid_cells(page)
         page.screenshot(path=str(tmp_path / "queries.png"), full_page=True)
 
