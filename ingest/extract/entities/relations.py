@@ -272,11 +272,12 @@ def link_body_memberships(
             first = min(p.start for p in names.mentions if p.node_id == pid)
             _member(c, pid, orgs.primary_id, first, units, orgs)
     # "Rowena has since left Local 2348": one leaves what one belonged to.
-    for om in orgs.mentions + [type(orgs.mentions[0])(u, s, e) for s, e, u in units.branches if units.unit_word.get(u) in ("branch", "chapter")] if orgs.mentions else []:
-        back = text[max(0, om.start - 40) : om.start]
-        for s, e, pid in people:
-            if e <= om.start and om.start - e <= 40 and pid != narrator and _LEAVES.match(back[len(back) - (om.start - e) :]):
-                _member(c, pid, om.node_id, om.start, units, orgs)
+    left_units = [(m.start, m.node_id) for m in orgs.mentions]
+    left_units += [(s, u) for s, _e, u in units.branches if units.unit_word.get(u) in ("branch", "chapter")]
+    for unit_start, unit in left_units:
+        for _s, e, pid in people:
+            if e <= unit_start and unit_start - e <= 40 and pid != narrator and _LEAVES.match(text[e:unit_start]):
+                _member(c, pid, unit, unit_start, units, orgs)
 
 
 def link_memberships(
