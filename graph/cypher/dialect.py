@@ -7,6 +7,7 @@ on top of it, and the name search that uses each engine's full-text index.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator, Sequence
 
 from graph.contract import Contract, load_contract
@@ -20,6 +21,8 @@ __all__ = [
     "neo4j_search",
     "falkordb_search",
     "apply_schema",
+    "fulltext_term",
+    "search_statements",
 ]
 
 FULLTEXT_INDEX_NAME = "tgraph_names"
@@ -76,6 +79,28 @@ def apply_schema(backend: object, contract: Contract | None = None) -> None:
         backend.create_unique_constraint(label, "id")  # type: ignore[attr-defined]
     for label in searchable_labels(contract):
         backend.create_fulltext_index(label, *SEARCH_PROPERTIES)  # type: ignore[attr-defined]
+
+
+_WORD = re.compile(r"\w+")
+
+
+def fulltext_term(backend_name: str, text: str) -> str:
+    """The full-text query for "every word of ``text`` as a prefix", per engine.
+
+    Words are the runs of letters and digits (what both indexers tokenise), so
+    no character of the user's text is read as query syntax. Lucene (Neo4j)
+    needs an explicit AND; RediSearch (FalkorDB) intersects space-separated
+    terms and reads "AND" as a word, which made every two-word search empty.
+
+    >>> fulltext_term("neo4j", "Sam O'Kafor")
+    'sam* AND o* AND kafor*'
+    >>> fulltext_term("falkordb", "Sam O'Kafor")
+    'sam* o* kafor*'
+    >>> fulltext_term("falkordb", "  -- ")
+    ''
+    """
+    words = [f"{word.lower()}*" for word in _WORD.findall(text)]
+    return (" AND " if backend_name == "neo4j" else " ").join(words)
 
 
 def search_statements(backend_name: str, labels: Sequence[str]) -> list[str]:

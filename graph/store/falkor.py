@@ -49,7 +49,14 @@ class FalkorBackend(Backend):
     def describe(self) -> str:
         return f"embedded FalkorDB at {self._where}, graph {self.graph_name}"
 
-    def _execute(self, cypher: str, params: Mapping[str, Any] | None, read_only: bool, timeout_ms: int | None) -> list[Row]:
+    def _execute(
+        self,
+        cypher: str,
+        params: Mapping[str, Any] | None,
+        read_only: bool,
+        timeout_ms: int | None,
+        _retried: bool = False,
+    ) -> list[Row]:
         try:
             if params is None and not read_only:  # a statement whose parameters are already in its text
                 result = self._graph.query(cypher, None, timeout=timeout_ms)
@@ -61,6 +68,12 @@ class FalkorBackend(Backend):
             raise StoreUnavailable(f"lost the embedded store at {self._where}: {exc}") from None
         except self._redis_errors.ResponseError as exc:
             message = str(exc)
+            if read_only and "empty key" in message.lower() and not _retried:
+                # FalkorDB refuses reads on a graph nothing was ever written to;
+                # to the user that is an empty graph. GRAPH.QUERY of a constant
+                # creates the (empty) graph, then the read runs as asked.
+                self._graph.query("RETURN 1")
+                return self._execute(cypher, params, read_only, timeout_ms, _retried=True)
             if read_only and "read-only" in message.lower():
                 raise ReadOnlyViolation("this query tries to write; only read queries are allowed here") from None
             raise StoreError(f"the store refused the query: {message}") from None

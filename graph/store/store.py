@@ -202,10 +202,9 @@ class GraphStore:
     def search(self, term: str, limit: int = 20) -> list[Row]:
         """Entities whose name or alias matches ``term`` (the engine's full-text index)."""
         self.ensure_schema()
-        words = [w for w in term.replace('"', " ").split() if w]
-        if not words:
+        query = dialect.fulltext_term(self.backend.name, term)
+        if not query:
             return []
-        query = " AND ".join(f"{w}*" for w in words)
         rows: list[Row] = []
         labels = dialect.searchable_labels(self.contract)
         for statement in dialect.search_statements(self.backend.name, labels):
