@@ -15,7 +15,7 @@ from typing import Any, Iterable, Mapping
 
 from graph.contract import load_contract
 from graph.cypher import export as statements
-from graph.errors import InputError, QueryError, StoreError
+from graph.errors import InputError, QueryError
 from graph.model import AccountRecord, GraphDocument, Node, Relationship
 from graph.store import GraphStore
 from graph.store.store import evidence_from_row
@@ -307,14 +307,11 @@ def _account(store: GraphStore, account_id: str) -> GraphDocument:
 
 def select_subgraph(store: GraphStore, selection: Selection) -> GraphDocument:
     """Read the selected subgraph, with its evidence and accounts, from ``store``."""
-    try:
-        store.backend.run_read(statements.ACCOUNT_NODES + " LIMIT 1")
-    except StoreError as exc:
-        if "empty key" in str(exc):  # FalkorDB's word for a graph nothing was ever written to
-            raise InputError("the graph is empty; ingest accounts or `tgraph db load` a document first", where=store.describe()) from None
-        raise
     if selection.kind == "all":
-        return _whole_graph(store)
+        whole = _whole_graph(store)
+        if not whole.nodes and not whole.accounts:
+            raise InputError("the graph is empty; ingest accounts or `tgraph db load` a document first", where=store.describe())
+        return whole
     assert selection.value is not None
     if selection.kind == "query":
         return _saved_query(store, selection.value, selection.params)
