@@ -6,16 +6,23 @@ import queue
 import threading
 from typing import Any, Iterable, Iterator, Mapping
 
+from falkordb import Edge, Node, Path
+
 from graph.errors import ReadOnlyViolation, StoreError, StoreUnavailable
 from graph.store.backend import Backend, Batch, Row
 
 __all__ = ["FalkorBackend", "plain"]
 
+_SCALARS = (str, int, float, bool, type(None))
+
 
 def plain(value: Any) -> Any:
     """Turn client objects (nodes, edges, paths) into maps and lists."""
-    from falkordb import Edge, Node, Path
-
+    # Called for every value of every row: scalars leave at once.
+    if isinstance(value, _SCALARS):
+        return value
+    if isinstance(value, list):
+        return [v if isinstance(v, _SCALARS) else plain(v) for v in value]
     if isinstance(value, Node):
         return {"_labels": list(value.labels or []), **dict(value.properties)}
     if isinstance(value, Edge):
@@ -24,8 +31,6 @@ def plain(value: Any) -> Any:
         return {"nodes": [plain(n) for n in value.nodes()], "relationships": [plain(e) for e in value.edges()]}
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
     return value
 
 
