@@ -30,7 +30,12 @@ from ingest.extract.entities.names import find_names
 from ingest.extract.entities.narrator import find_narrator, header_end
 from ingest.extract.entities.organizations import find_organizations
 from ingest.extract.entities.pseudonyms import find_pseudonyms
-from ingest.extract.entities.relations import link_body_memberships, link_memberships, link_roles
+from ingest.extract.entities.relations import (
+    link_body_memberships,
+    link_default_memberships,
+    link_memberships,
+    link_roles,
+)
 from ingest.extract.entities.roles import find_roles
 from ingest.extract.entities.structure import find_units
 from ingest.extract.entities.vocabulary import Vocabulary, vocabulary
@@ -74,4 +79,5 @@ def extract_entities(account: AccountRecord, lexicon: Lexicon) -> EntityResult:
     link_memberships(c, orgs, units, pseudonyms, narrator)
     link_body_memberships(c, orgs, units, names, pseudonyms, narrator, body_end)
     add_commenters(c, commenters, names.ids, narrator, byline[2] if byline else None, orgs, units)
+    link_default_memberships(c, orgs, names, narrator, body_end)
     return c.result()

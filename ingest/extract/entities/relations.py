@@ -16,7 +16,7 @@ from ingest.extract.entities.roles import RoleMention, role_node
 from ingest.extract.entities.structure import UnitContext
 from ingest.extract.entities.vocabulary import Vocabulary
 
-__all__ = ["link_roles", "link_memberships", "link_body_memberships"]
+__all__ = ["link_roles", "link_memberships", "link_body_memberships", "link_default_memberships"]
 
 _NARRATOR_HOLDS = re.compile(
     r"(?:\bI(?:[’']ve|\s+\w+)?\s+(?:became|become|was|am|have been|had been|served as|worked as|was elected|got elected)\s+(?:as\s+)?(?:\w+\s+){0,3}"
@@ -328,3 +328,29 @@ def link_memberships(
             unit_org = units.organization_of.get(p.in_unit)
             if unit_org:
                 c.relate_in_sentence("MEMBER_OF", p.node_id, unit_org, p.start)
+
+
+def link_default_memberships(c: Collector, orgs: OrgContext, names: NameContext, narrator: str, body_end: int) -> None:
+    """A named person the account tells of belongs to its main organisation.
+
+    First-person accounts of an organisation name its members, officers and
+    cadres almost only; outsiders are rarely named at all. So a named or partly
+    named person told of in the body, with no membership of any organisation
+    found by the rules above, is taken as a member of the main one, with the
+    sentence of their first mention as evidence.
+    """
+    if not orgs.primary_id:
+        return
+    member_of_org = {
+        r.source for r in c.relationships.values() if r.type == "MEMBER_OF" and r.target.startswith("organization:")
+    }
+    first: dict[str, int] = {}
+    for p in names.mentions:
+        if p.start < body_end:
+            first.setdefault(p.node_id, p.start)
+    for pid, start in first.items():
+        if pid == narrator or pid in member_of_org or pid not in c.nodes:
+            continue
+        if c.nodes[pid].properties.get("identity") not in ("named", "partial"):
+            continue
+        c.relate_in_sentence("MEMBER_OF", pid, orgs.primary_id, start)

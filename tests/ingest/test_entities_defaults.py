@@ -1,0 +1,27 @@
+"""General defaults of the entity stage, on passages written for these tests."""
+
+from __future__ import annotations
+
+from graph.model import AccountRecord
+from ingest.extract.entities import extract_entities
+from ingest.extract.types import EntityResult
+from ingest.lexicon import load_lexicon
+
+
+def _extract(text: str) -> EntityResult:
+    return extract_entities(AccountRecord.from_text("t1", text), load_lexicon())
+
+
+def _person(result: EntityResult, name: str) -> str:
+    return next(n.id for n in result.nodes if n.label == "Person" and n.name == name)
+
+
+def test_a_named_person_told_of_belongs_to_the_main_organisation() -> None:
+    text = (
+        "I joined the Workers Liberty League in 2015 and stayed for six years.\n\n"
+        "At a meeting in the spring, Morgan Fairbairn shouted at a young comrade until she cried. "
+        "Nobody stopped him.\n\nI left the Workers Liberty League in 2021."
+    )
+    result = _extract(text)
+    member_of = {(r.source, r.target) for r in result.relationships if r.type == "MEMBER_OF"}
+    assert (_person(result, "Morgan Fairbairn"), result.primary_organization_id) in member_of
