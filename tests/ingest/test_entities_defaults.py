@@ -25,3 +25,19 @@ def test_a_named_person_told_of_belongs_to_the_main_organisation() -> None:
     result = _extract(text)
     member_of = {(r.source, r.target) for r in result.relationships if r.type == "MEMBER_OF"}
     assert (_person(result, "Morgan Fairbairn"), result.primary_organization_id) in member_of
+
+
+def _people(result: EntityResult) -> set[str]:
+    return {n.name for n in result.nodes if n.label == "Person"}
+
+
+def test_a_possessive_is_not_part_of_a_name() -> None:
+    text = "I joined the Workers Liberty League in 2015.\n\nMorgan Fairbairn’s behaviour got worse. Everyone knew Ellis Varga's temper."
+    people = _people(_extract(text))
+    assert {"Morgan Fairbairn", "Ellis Varga"} <= people
+    assert not any(name.endswith(("’s", "'s")) for name in people)
+
+
+def test_names_with_accents_and_apostrophes_are_names() -> None:
+    text = "I joined the Workers Liberty League in 2015.\n\nSiobhán Ní Dhuibhir and Pádraig O'Rourke ran the branch, with Zoë Marchetti."
+    assert {"Siobhán Ní Dhuibhir", "Pádraig O'Rourke", "Zoë Marchetti"} <= _people(_extract(text))

@@ -18,11 +18,15 @@ from ingest.extract.entities.vocabulary import Vocabulary
 
 __all__ = ["PersonMention", "NameContext", "find_names", "NAME_TOKEN"]
 
-NAME_TOKEN = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*"
+# Latin-1 letters too ("Seán", "Zoë"); "O'Neill"; an inner capital for "McAllister"; a
+# possessive "'s" is never part of the name ("Pendle's office" names Pendle).
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
+NAME_TOKEN = rf"[{_UPPER}](?:[’'][{_UPPER}])?[{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:[-’'](?![sS](?![\w]))[{_UPPER}]?[{_LOWER}]+)*"
 # A name never runs across a line break: "Tom Eccleston\nSalford branch" is a
 # signature above an address, not one name.
 _GAP = r"[^\S\n]+"
-_FULL = re.compile(rf"(?<![\w’'\[-])({NAME_TOKEN})((?:{_GAP}{NAME_TOKEN}){{1,2}}|{_GAP}[A-Z]\.?(?![\w’'-]))(?![\w\]-])")
+_FULL = re.compile(rf"(?<![\w’'\[-])({NAME_TOKEN})((?:{_GAP}{NAME_TOKEN}){{1,2}}|{_GAP}[{_UPPER}]\.?(?![\w’'-]))(?![\w\]-])")
 # "my branch secretary, Thomas", "my son Thomas": a lone first name introduced as a person.
 _INTRODUCED_TEMPLATE = r"\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[a-z-]+\s+){{0,2}}?(?:{nouns})),?\s+({name})(?![\w’'-])(?!\s+[A-Z])"
 
