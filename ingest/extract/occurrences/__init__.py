@@ -20,13 +20,14 @@ import re
 from graph.contract import load_contract
 from graph.model import AccountRecord, Evidence, Node, make_id
 from ingest.extract.dates import normalise_date
+from ingest.extract.occurrences.actions import action_classes, classify_sentences
 from ingest.extract.occurrences.context import ClauseContext, Mentions, narrator_acts, read_clause
 from ingest.extract.occurrences.edges import EdgeSet
 from ingest.extract.occurrences.grouping import NARRATOR, ON, Occurrence, date_occurrences, group_hits
 from ingest.extract.occurrences.links import tie_consequences, tie_responses
 from ingest.extract.occurrences.membership import tie_membership
 from ingest.extract.occurrences.participants import Scene, tie_participants, tie_reports
-from ingest.extract.occurrences.scan import Hit, scan
+from ingest.extract.occurrences.scan import Hit, is_narrative, scan
 from ingest.extract.occurrences.setting import Setting
 from ingest.extract.occurrences.vocabulary import Vocabulary, vocabulary
 from ingest.extract.status import evidence_status
@@ -45,6 +46,8 @@ def extract_occurrences(account: AccountRecord, entities: EntityResult, lexicon:
     vocab = vocabulary(lexicon)
     sentences, hits = scan(text, vocab)
     mentions = Mentions(entities)
+    hits = sorted(hits + _parsed_hits(text, sentences, hits, entities, mentions, vocab, lexicon),
+                  key=lambda h: h.trigger.start)
     contexts = {hit: read_clause(hit, text, vocab, mentions) for hit in hits}
     hits = [h for h in hits if not (h.label == "Response" and narrator_acts(h, text))]
     occurrences = group_hits(hits, text, vocab, lambda h: _participants(h, contexts[h], vocab))
@@ -70,6 +73,20 @@ def extract_occurrences(account: AccountRecord, entities: EntityResult, lexicon:
     tie_consequences(occurrences, scene, edges)
     tie_membership(occurrences, scene, edges)
     return OccurrenceResult(nodes=nodes, relationships=edges.relationships())
+
+
+def _parsed_hits(text: str, sentences: list, hits: list[Hit], entities: EntityResult, mentions: Mentions,
+                 vocab: Vocabulary, lexicon: Lexicon) -> list[Hit]:
+    """Incidents and responses the clause classifier reads in narrative sentences
+    the trigger scan left without one."""
+    classes = action_classes(lexicon)
+    told = {h.sentence for h in hits if h.label in ("Incident", "Response")}
+    candidates = [i for i, s in enumerate(sentences) if i not in told and is_narrative(s.text, vocab)]
+    labels = {n.id: n.label for n in entities.nodes}
+    officials = {r.source for r in entities.relationships
+                 if r.type == "HOLDS_ROLE" or (r.type == "MEMBER_OF" and labels.get(r.target) == "LeadershipBody")}
+    officials.discard(entities.narrator_id or "")
+    return classify_sentences(text, sentences, candidates, mentions, officials, classes)
 
 
 def _node(account: AccountRecord, occ: Occurrence, sentences: list, lexicon: Lexicon) -> Node:

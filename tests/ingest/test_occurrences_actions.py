@@ -1,0 +1,78 @@
+"""The clause classifier (ingest/extract/occurrences/actions.py) on hand-written
+passages whose verbs no trigger list holds: who did what to whom decides."""
+
+from __future__ import annotations
+
+from test_occurrences_support import run
+
+from ingest.extract.occurrences.actions import action_classes, lemma
+from ingest.lexicon import load_lexicon
+
+ORG = ("Organization", ["the Workers League", "the League"])
+BODY = ("LeadershipBody", ["the steering committee"])
+
+
+def test_body_acting_on_what_a_member_raised_is_a_response() -> None:
+    p = run(
+        "In May 2021 the steering committee overruled my objection without a word of explanation.",
+        {"sc": BODY, "org": ORG},
+        primary="org",
+    )
+    response = p.node("Response", "dismissal")
+    assert "overruled my objection" in response.evidence[0].quote
+    assert (response.id, "sc") in p.rels("TAKEN_BY")
+
+
+def test_member_undergoing_an_act_in_the_passive_is_a_response() -> None:
+    p = run(
+        "Two weeks later I was stripped of my post by the steering committee.",
+        {"sc": BODY, "org": ORG},
+        primary="org",
+    )
+    response = p.node("Response")
+    assert (response.id, "sc") in p.rels("TAKEN_BY")
+    assert (response.id, "narrator") in p.rels("AFFECTS")
+
+
+def test_person_harming_a_person_is_an_incident() -> None:
+    p = run(
+        "At the winter social, Tom Reed kicked Anna Berg in the shin.",
+        {"tom": ("Person", ["Tom Reed"]), "anna": ("Person", ["Anna Berg"]), "org": ORG},
+        primary="org",
+    )
+    incident = p.node("Incident", "physical_violence")
+    assert ("tom", incident.id) in p.rels("ACCUSED_IN")
+    assert ("anna", incident.id) in p.rels("TARGET_OF")
+
+
+def test_an_official_passing_news_on_is_no_response() -> None:
+    p = run(
+        "The branch secretary told me that Tom Reed had moved to Leeds.",
+        {"sec": ("Role", ["branch secretary"]), "tom": ("Person", ["Tom Reed"]), "org": ORG},
+        primary="org",
+    )
+    assert not p.nodes("Response")
+
+
+def test_an_official_telling_the_member_what_to_do_is_a_response() -> None:
+    p = run(
+        "In March the steering committee informed me that my nomination was void.",
+        {"sc": BODY, "org": ORG},
+        primary="org",
+    )
+    assert p.nodes("Response")
+
+
+def test_the_narrators_own_deeds_are_not_responses() -> None:
+    p = run(
+        "In March I overruled the steering committee on the rota.",
+        {"sc": BODY, "org": ORG},
+        primary="org",
+    )
+    assert not p.nodes("Response")
+
+
+def test_verb_forms_find_their_class() -> None:
+    classes = action_classes(load_lexicon())
+    assert [lemma(w, classes) for w in ("overruled", "barred", "denied", "told", "stripping")] == [
+        "overrule", "bar", "deny", "tell", "strip"]
