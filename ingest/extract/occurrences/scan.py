@@ -36,6 +36,8 @@ _SAME_LABEL_GAP = 40
 _MIN_ITEM_WORDS = 6
 # Quoted words: "...", “...”.
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+# Cues of a habit or of talk to the reader, generic wherever they stand.
+_ALWAYS_GENERIC = frozenset({"you", "your", "usually", "always", "whenever", "invariably", "if you"})
 _NEGATION = re.compile(r"\b(?:not|never|no|nobody|n't|cannot)\b|n't\b", re.IGNORECASE)
 # Nouns that make a harm word name a rule or an office ("harassment policy").
 _RULE_NOUNS = frozenset({"policy", "policies", "procedure", "procedures", "officer", "officers", "officers'",
@@ -111,9 +113,17 @@ def is_narrative(sentence: str, vocab: Vocabulary) -> bool:
     # Words quoted from someone else ("keep it up and see what happens when you
     # ...") are what was said, not the narrator generalising: the habit and
     # hypothesis cues read only the narrator's own words.
-    if vocab.generic is not None and vocab.generic.search(_QUOTED.sub(_blank_quote, sentence)):
-        return False
-    return vocab.narrative is None or bool(vocab.narrative.search(sentence))
+    told = vocab.narrative.search(sentence) if vocab.narrative is not None else None
+    if vocab.generic is not None:
+        generic = vocab.generic.search(_QUOTED.sub(_blank_quote, sentence))
+        # A habit or hypothesis cue counts only before the sentence has narrated
+        # anything: "I sent it to eleven comrades, asking whether they would
+        # co-sign" tells a deed; "if you complain, they will expel you" does not.
+        if generic is not None and (told is None or generic.start() < told.start()
+                                    or generic.group(0).lower() in _ALWAYS_GENERIC
+                                    or generic.group(0).lower().startswith("i ")):
+            return False
+    return vocab.narrative is None or told is not None
 
 
 def _blank_quote(match: re.Match[str]) -> str:

@@ -1,0 +1,27 @@
+"""Which sentences narrate: a hypothesis cue after the sentence has told a deed
+is reported talk, not a hypothesis of the narrator's (hand-written passages)."""
+
+from __future__ import annotations
+
+from test_occurrences_support import run
+
+ORG = ("Organization", ["the Workers League", "the League"])
+
+
+def test_a_deed_told_before_a_whether_clause_is_narrated() -> None:
+    p = run(
+        "On 2 May 2020 I emailed the draft to nine comrades, asking whether they would sign it.",
+        {"org": ORG},
+        primary="org",
+    )
+    assert p.nodes("Event", "correspondence")
+
+
+def test_a_hypothesis_told_before_any_deed_is_not() -> None:
+    p = run("If the committee expelled every critic, nobody would be left in the League.", {"org": ORG}, primary="org")
+    assert not p.nodes("Response")
+
+
+def test_talk_to_the_reader_is_never_narrated() -> None:
+    p = run("Once you have joined, you will be expelled for asking questions.", {"org": ORG}, primary="org")
+    assert not p.nodes("Response") and not p.nodes("Event")
