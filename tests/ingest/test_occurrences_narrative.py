@@ -25,3 +25,12 @@ def test_a_hypothesis_told_before_any_deed_is_not() -> None:
 def test_talk_to_the_reader_is_never_narrated() -> None:
     p = run("Once you have joined, you will be expelled for asking questions.", {"org": ORG}, primary="org")
     assert not p.nodes("Response") and not p.nodes("Event")
+
+
+def test_the_same_kind_of_event_by_other_people_is_another_event() -> None:
+    p = run(
+        "Ann Lee resigned from the League over the report. A week later I resigned from the League as well.",
+        {"org": ORG, "ann": ("Person", ["Ann Lee"])},
+        primary="org",
+    )
+    assert len(p.nodes("Event", "resigned")) == 2

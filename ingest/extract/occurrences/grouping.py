@@ -121,6 +121,7 @@ def group_hits(hits: list[Hit], text: str, vocab: Vocabulary,
     occurrences: list[Occurrence] = []
     involved: dict[int, set[str]] = {}
     everyone_of: dict[int, set[str]] = {}  # with the narrator
+    doers_of: dict[int, set[str]] = {}  # who took part, the narrator included
     for hit in hits:
         told = participants(hit)
         on = {p for p in told if p.startswith(ON)}
@@ -164,6 +165,10 @@ def group_hits(hits: list[Hit], text: str, vocab: Vocabulary,
             latest = next((o for o in reversed(occurrences) if o.label == hit.label
                            and _FAMILY.get(o.kind, o.kind) == _FAMILY.get(hit.kind, hit.kind)
                            and on & everyone_of[id(o)]), latest)
+        doers = set(told) - on - {"group"}
+        if latest is not None and not anaphoric and hit.label == "Event" and _apart(doers, doers_of[id(latest)]):
+            # "Dana resigned ... then I resigned": the same kind of event by other people is another event.
+            latest = None
         if latest is not None and not anaphoric and (_apart(on, everyone_of[id(latest)]) or _other_year(hit, latest)):
             # Harm to someone else, or a year of its own, is another happening.
             latest = None
@@ -197,10 +202,12 @@ def group_hits(hits: list[Hit], text: str, vocab: Vocabulary,
             occurrences.append(target)
             involved[id(target)] = set(mine)
             everyone_of[id(target)] = set(everyone)
+            doers_of[id(target)] = set(doers)
         elif all(h.clause != hit.clause for h in target.hits):
             target.hits.append(hit)
             involved[id(target)] |= mine
             everyone_of[id(target)] |= everyone
+            doers_of[id(target)] |= doers
     return occurrences
 
 
