@@ -30,6 +30,7 @@ from ingest.extract.entities.names import find_names
 from ingest.extract.entities.narrator import find_narrator, header_end
 from ingest.extract.entities.organizations import find_organizations
 from ingest.extract.entities.pseudonyms import find_pseudonyms
+from ingest.extract.entities.recognised import Recognised
 from ingest.extract.entities.relations import (
     link_body_memberships,
     link_default_memberships,
@@ -67,7 +68,8 @@ def extract_entities(account: AccountRecord, lexicon: Lexicon) -> EntityResult:
     for start, end, _ in units.branches + units.factions + units.body_mentions:
         blocked.update(re.findall(r"[A-Z][\w’'-]*", c.text[start:end]))
     commenters = find_commenters(c, vocab, body_end)
-    names = find_names(c, vocab, orgs, body_end, blocked, {cm.start for cm in commenters if is_name(cm.handle)})
+    recognised = Recognised(c.sentences)
+    names = find_names(c, vocab, orgs, body_end, blocked, {cm.start for cm in commenters if is_name(cm.handle)}, recognised)
     narrator = find_narrator(c, account, names, body_end)
     byline = posted_by(c.text, body_end)
     if byline is not None and c.nodes[narrator].properties.get("identity") == "pseudonym":

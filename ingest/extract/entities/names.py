@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from graph.model import make_id
 from ingest.extract.entities.collector import Collector
 from ingest.extract.entities.organizations import OrgContext
+from ingest.extract.entities.given_names import is_given_name
+from ingest.extract.entities.recognised import Recognised
 from ingest.extract.entities.vocabulary import Vocabulary
 
 __all__ = ["PersonMention", "NameContext", "find_names", "NAME_TOKEN"]
@@ -61,11 +63,20 @@ def _is_name(tokens: list[str], vocab: Vocabulary, blocked: set[str], lower_word
 
 
 def find_names(
-    c: Collector, vocab: Vocabulary, orgs: OrgContext, body_end: int, blocked: set[str], signatures: set[int] | None = None
+    c: Collector,
+    vocab: Vocabulary,
+    orgs: OrgContext,
+    body_end: int,
+    blocked: set[str],
+    signatures: set[int] | None = None,
+    recognised: Recognised | None = None,
 ) -> NameContext:
     """People named in the account; ``signatures`` are the starts of commenters'
-    signed names, the only names taken from the comments unless said before."""
+    signed names, the only names taken from the comments unless said before.
+    ``recognised`` is the statistical recogniser's view: a capitalised phrase it
+    calls a place, firm or thing is no one, and a person it finds is someone."""
     signatures = signatures or set()
+    recognised = recognised or Recognised([])
     text = c.text
     names = NameContext()
     lower_words = set(re.findall(r"(?<![\w’'-])[a-z][a-z]+(?![\w-])", text))
@@ -78,6 +89,26 @@ def find_names(
     for m in _FULL.finditer(text):
         tokens = m.group(0).split()
         if not free(m.start(), m.end()):
+            continue
+        given = is_given_name(tokens[0])
+        # "Kingsway Care", "Bristol Community": the recogniser calls it a firm or a
+        # place, and it does not start with a first name.
+        if not given and recognised.is_other(m.start(), m.end()):
+            continue
+        # "Remove Tom Baker from ...", "Ask Dana": a common word opening a sentence or
+        # a list item is not the first part of a name.
+        # The word is common in this text, or the next word is a first name ("Remove Oliver Brandt").
+        opening_word = (
+            not given
+            and (tokens[0].lower() in lower_words or is_given_name(tokens[1]))
+            and _opens_clause(c, m.start())
+        )
+        if len(tokens) == 3 and opening_word:
+            if _is_name(tokens[1:], vocab, blocked, lower_words):
+                start = m.start() + text[m.start() : m.end()].index(tokens[1], len(tokens[0]))
+                found.append((start, m.end(), " ".join(tokens[1:]), "named"))
+            continue
+        if len(tokens) == 2 and opening_word and len(tokens[1].rstrip(".")) > 1:
             continue
         initial = len(tokens[-1].rstrip(".")) == 1
         if tokens[-1] == "I":
@@ -110,6 +141,7 @@ def find_names(
         occupied.append((start, end))
 
     _bracketed(c, vocab, names, occupied, body_end)
+    _lone_first_names(c, vocab, names, recognised, occupied, blocked, lower_words, body_end)
 
     nouns = [*vocab.people.get("relation_nouns", []), *(f for f in vocab.role_of_form if f not in vocab.plural_role_forms)]
     introduced = re.compile(
@@ -144,6 +176,63 @@ def find_names(
     _short_forms(c, names, occupied)
     names.mentions.sort(key=lambda p: p.start)
     return names
+
+
+def _opens_clause(c: Collector, start: int) -> bool:
+    """``start`` opens a sentence, a line or a list item."""
+    if c.sentence_at(start).start == start:
+        return True
+    return re.search(r"(?:^|\n)[^\S\n]*(?:[-*•]|\d+[.)])?[^\S\n]*$", c.text[max(0, start - 12) : start]) is not None
+
+
+def _lone_first_names(
+    c: Collector,
+    vocab: Vocabulary,
+    names: NameContext,
+    recognised: Recognised,
+    occupied: list[tuple[int, int]],
+    blocked: set[str],
+    lower_words: set[str],
+    body_end: int,
+) -> None:
+    """People named by a first name only ("I spoke to Niamh").
+
+    A lone capitalised word is a first name local to the account when it is a
+    known given name written inside a sentence at least once, unless it is part
+    of a full name already found (then it refers back to that person, see
+    ``_short_forms``), a common word of the text, a word that is never a name,
+    or, by the recogniser, a place or part of a longer name.
+    """
+    text = c.text
+    parts = {part for full in names.ids for part in full.split()}
+    # A lone first name ("Seán was there"): capitalised inside a sentence at least once,
+    # a known given name, never a common word of this text nor a place the recogniser saw.
+    lone: dict[str, list[tuple[int, int]]] = {}
+    for m in _LONE_WORD.finditer(text, 0, body_end):
+        word = m.group(0)
+        if word in parts or word in names.ids or word in vocab.not_name_words or word in blocked:
+            continue
+        if word in vocab.country_of_word or word in vocab.place_words or word.lower() in lower_words:
+            continue
+        if any(s < m.end() and m.start() < e for s, e in occupied):
+            continue
+        lone.setdefault(word, []).append((m.start(), m.end()))
+    for word, spans in lone.items():
+        if not is_given_name(word) or all(c.sentence_at(s).start == s for s, _ in spans):
+            continue
+        # "Florence", "York": a given name that here names a place, or is part of a longer name.
+        if any(recognised.is_place(s, e) or recognised.in_longer_name(s, e) for s, e in spans):
+            continue
+        node_id = make_id("Person", c.account_id, word)
+        names.ids[word] = node_id
+        draft = c.node(node_id, "Person", word, {"identity": "partial"})
+        for index, (s, e) in enumerate(spans):
+            c.mention(draft, s, e, generic=index > 0)
+            names.mentions.append(PersonMention(node_id, s, e))
+            occupied.append((s, e))
+
+# A capitalised word standing alone: not followed by another capitalised word.
+_LONE_WORD = re.compile(rf"(?<![\w’'-]){NAME_TOKEN}(?![\w-])(?![’']s\b[^\S\n]+[{_UPPER}])(?![^\S\n]+[{_UPPER}][{_LOWER}])")
 
 
 _BRACKETED = re.compile(r"\[([A-Z][a-z]+(?:\s+[A-Z0-9][\w]*)?)\]")

@@ -1,0 +1,58 @@
+"""People: the recogniser and the dictionary of given names beside the capitalisation rules.
+
+Hand-written passages (no sample or dev account): firms and places written like
+names are no one, list verbs are not first names, lone first names are people.
+"""
+
+from __future__ import annotations
+
+from graph.model import AccountRecord
+from ingest.extract.entities import extract_entities
+from ingest.extract.entities.given_names import is_given_name
+from ingest.extract.entities.recognised import Recognised
+from ingest.extract.text import sentences
+from ingest.extract.types import EntityResult
+from ingest.lexicon import load_lexicon
+
+OPENING = "I joined the Workers Liberty League in 2015 and left in 2021.\n\n"
+
+
+def _people(text: str) -> dict[str, str]:
+    result: EntityResult = extract_entities(AccountRecord.from_text("t1", OPENING + text), load_lexicon())
+    return {n.name: n.properties.get("identity", "") for n in result.nodes if n.label == "Person"}
+
+
+def test_given_names_fold_accents_and_case() -> None:
+    assert is_given_name("Siobhán") and is_given_name("siobhan") and is_given_name("Priya")
+    assert not is_given_name("Riverside") and not is_given_name("Delete")
+
+
+def test_an_employer_written_like_a_name_is_no_one() -> None:
+    people = _people("Later I worked at Ashgrove Logistics while Hamid Qureshi organised the drivers at Ashgrove Logistics.")
+    assert "Hamid Qureshi" in people
+    assert "Ashgrove Logistics" not in people
+
+
+def test_a_verb_opening_a_list_item_is_not_a_first_name() -> None:
+    people = _people("Our demands were simple:\n- Remove Oliver Brandt from the national committee.\n- Apologise to the members he hurt.")
+    assert "Oliver Brandt" in people
+    assert not any(name.startswith("Remove") for name in people)
+
+
+def test_a_lone_first_name_inside_a_sentence_is_a_person_of_the_account() -> None:
+    people = _people("At the congress I spoke to Niamh about what had happened. She said nothing would change.")
+    assert people.get("Niamh") == "partial"
+
+
+def test_a_lone_capitalised_word_that_is_no_given_name_is_no_one() -> None:
+    people = _people("The meeting moved to Thornbury after the vote, and Thornbury was cold.")
+    assert "Thornbury" not in people
+
+
+def test_the_recogniser_is_asked_only_about_the_sentences_in_question() -> None:
+    text = "We met twice. Then Maria Lopez chaired the meeting at Ashgrove Logistics. I agreed."
+    found = Recognised(sentences(text))
+    assert found.is_other(text.index("Ashgrove"), text.index("Ashgrove") + 18)
+    assert not found.is_other(text.index("Maria"), text.index("Maria") + 11)
+    assert found.entities_at(0, 5) == []  # the first sentence has no entity
+    assert len(found._read) == 2  # the third sentence was never read
