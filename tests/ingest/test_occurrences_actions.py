@@ -76,3 +76,36 @@ def test_verb_forms_find_their_class() -> None:
     classes = action_classes(load_lexicon())
     assert [lemma(w, classes) for w in ("overruled", "barred", "denied", "told", "stripping")] == [
         "overrule", "bar", "deny", "tell", "strip"]
+
+
+def test_a_dated_deed_with_no_trigger_is_an_event() -> None:
+    p = run(
+        "In the spring of 2018, Ann Lee became our district treasurer.",
+        {"ann": ("Person", ["Ann Lee"]), "org": ORG},
+        primary="org",
+    )
+    event = p.node("Event", "other")
+    assert "became" in event.evidence[0].quote
+
+
+def test_an_undated_state_of_mind_is_no_event() -> None:
+    p = run("In 2018 I believed every word the leadership said.", {"org": ORG}, primary="org")
+    assert not p.nodes("Event")
+
+
+def test_a_letter_from_a_body_telling_the_member_something_is_its_response() -> None:
+    p = run(
+        "In June I received a letter from the steering committee informing me that a charge had been laid.",
+        {"sc": BODY, "org": ORG},
+        primary="org",
+    )
+    assert p.nodes("Response")
+
+
+def test_being_asked_a_question_is_no_response() -> None:
+    p = run(
+        "At my first meeting I was asked by the steering committee whether I agreed with the line.",
+        {"sc": BODY, "org": ORG},
+        primary="org",
+    )
+    assert not p.nodes("Response")

@@ -19,7 +19,7 @@ import re
 
 from graph.contract import load_contract
 from graph.model import AccountRecord, Evidence, Node, make_id
-from ingest.extract.dates import normalise_date
+from ingest.extract.dates import find_dates, normalise_date
 from ingest.extract.occurrences.actions import action_classes, classify_sentences
 from ingest.extract.occurrences.context import ClauseContext, Mentions, narrator_acts, read_clause
 from ingest.extract.occurrences.edges import EdgeSet
@@ -86,7 +86,9 @@ def _parsed_hits(text: str, sentences: list, hits: list[Hit], entities: EntityRe
     officials = {r.source for r in entities.relationships
                  if r.type == "HOLDS_ROLE" or (r.type == "MEMBER_OF" and labels.get(r.target) == "LeadershipBody")}
     officials.discard(entities.narrator_id or "")
-    return classify_sentences(text, sentences, candidates, mentions, officials, classes)
+    bare = {h.sentence for h in hits}
+    dated = frozenset(i for i in candidates if i not in bare and find_dates(sentences[i].text, lexicon=lexicon))
+    return classify_sentences(text, sentences, candidates, mentions, officials, classes, dated)
 
 
 def _node(account: AccountRecord, occ: Occurrence, sentences: list, lexicon: Lexicon) -> Node:

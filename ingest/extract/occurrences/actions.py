@@ -24,7 +24,7 @@ costly part of extraction), each through :mod:`ingest.extract.nlp`'s cache.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
@@ -62,9 +62,13 @@ class ActionClasses:
     official_nouns: frozenset[str]
     raised_things: frozenset[str]
     communication: frozenset[str] = frozenset()
+    event: dict[str, str] = field(default_factory=dict)
+    receiving: frozenset[str] = frozenset()
+    stative: frozenset[str] = frozenset()
 
     def known(self, base: str) -> bool:
-        return base in self.response or base in self.incident or base in self.neutral
+        return base in self.response or base in self.incident or base in self.neutral \
+            or base in self.event or base in self.stative
 
 
 def action_classes(lexicon: Mapping[str, Any]) -> ActionClasses:
@@ -96,6 +100,9 @@ def _compile(key: str, section: Mapping[str, Any]) -> ActionClasses:
         official_nouns=frozenset(str(w).lower() for w in section.get("official_nouns") or ()),
         raised_things=frozenset(str(w).lower() for w in section.get("raised_things") or ()),
         communication=frozenset(str(w).lower() for w in section.get("communication") or ()),
+        event=by_kind(section.get("event")),
+        receiving=frozenset(str(w).lower() for w in section.get("receiving") or ()),
+        stative=frozenset(str(w).lower() for w in section.get("stative") or ()),
     )
     _compiled[key] = classes
     return classes
@@ -249,10 +256,12 @@ def _negated(verb: "Token") -> bool:
 
 
 def classify_sentences(text: str, sentences: list[Span], candidates: list[int], mentions: Mentions,
-                       officials: set[str], classes: ActionClasses) -> list[Hit]:
+                       officials: set[str], classes: ActionClasses, dated: frozenset[int] = frozenset()) -> list[Hit]:
     """Incident and Response hits in the ``candidates`` sentences (indexes into
-    ``sentences``), one per sentence at most, in text order."""
-    chosen = [i for i in candidates if _worth_parsing(sentences[i], mentions, officials)]
+    ``sentences``), one per sentence at most, in text order; in the ``dated``
+    ones (sentences with a date and no trigger at all), an Event when no
+    incident or response is read there."""
+    chosen = [i for i in candidates if i in dated or _worth_parsing(sentences[i], mentions, officials)]
     if not chosen or not classes.response:
         return []
     from ingest.extract.nlp import parse_many
@@ -261,9 +270,33 @@ def classify_sentences(text: str, sentences: list[Span], candidates: list[int], 
     hits: list[Hit] = []
     for index, doc in zip(chosen, docs):
         hit = _classify(doc, index, sentences[index], mentions, officials, classes)
+        if hit is None and index in dated:
+            hit = _dated_event(doc, index, sentences[index], mentions, officials, classes)
         if hit is not None:
             hits.append(hit)
     return hits
+
+
+def _dated_event(doc: "Doc", index: int, sentence: Span, mentions: Mentions, officials: set[str],
+                 classes: ActionClasses) -> Hit | None:
+    """A dated deed by someone ("In May 2019 the branch split", "On 3 June I
+    put in a formal complaint"): an Event whose kind is its verb's class."""
+    reader = _Reader(sentence.start, mentions, officials, classes)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or not root.tag_.startswith("VB") or not _past(root) or _negated(root):
+        return None
+    base = lemma(root.text, classes)
+    if base in classes.stative:
+        return None
+    subject, passive = _subject(root)
+    if subject is None:
+        return None
+    side = reader.side(subject)
+    if side is None or side.standing == RAISED:
+        return None
+    start = sentence.start + root.idx
+    trigger = Span(start, start + len(root.text), root.text)
+    return Hit("Event", classes.event.get(base, "other"), index, _clause_of(sentence, index, start), trigger)
 
 
 def _worth_parsing(sentence: Span, mentions: Mentions, officials: set[str]) -> bool:
@@ -290,16 +323,25 @@ def _classify(doc: "Doc", index: int, sentence: Span, mentions: Mentions, offici
         found = _label(verb, base, subject, passive, reader, classes)
         if found is None:
             continue
-        label, kind = found
-        start = sentence.start + verb.idx
-        trigger = Span(start, start + len(verb.text), verb.text)
+        label, kind, word = found
+        start = sentence.start + word.idx
+        trigger = Span(start, start + len(word.text), word.text)
         clause = _clause_of(sentence, index, trigger.start)
         return Hit(label, kind, index, clause, trigger)
     return None
 
 
 def _label(verb: "Token", base: str, subject: "Token" | None, passive: bool, reader: _Reader,
-           classes: ActionClasses) -> tuple[str, str] | None:
+           classes: ActionClasses) -> tuple[str, str, "Token"] | None:
+    """The label and kind ``verb`` tells, and the word that tells it, if any."""
+    found = _label_kind(verb, base, subject, passive, reader, classes)
+    if found is None or len(found) == 3:
+        return found  # type: ignore[return-value]
+    return found[0], found[1], verb
+
+
+def _label_kind(verb: "Token", base: str, subject: "Token" | None, passive: bool, reader: _Reader,
+                classes: ActionClasses) -> tuple[str, ...] | None:
     actor = reader.side(subject) if subject is not None and not passive else None
     if passive:
         agent = _agent(verb)
@@ -312,6 +354,8 @@ def _label(verb: "Token", base: str, subject: "Token" | None, passive: bool, rea
         if telling:
             patients = [p for p in patients if p.standing in (NARRATOR, RAISED)]
     if actor is not None and actor.standing == NARRATOR:
+        if base in classes.receiving:
+            return _received(verb, reader, classes)
         return None  # the narrator's own deeds are told by the scan (complaints, appeals ...)
     harm = classes.incident.get(base)
     if harm is not None and any(p.standing in (NARRATOR, PERSON, OFFICIAL) for p in patients) \
@@ -328,7 +372,7 @@ def _label(verb: "Token", base: str, subject: "Token" | None, passive: bool, rea
     if passive:
         # "I was removed as editor", "he was moved to the national office": an act
         # on a member by an unnamed or official hand. Being told or asked is hearing.
-        if not any(p.standing in (NARRATOR, PERSON) for p in patients) or base in ("say", "tell", "write", "answer"):
+        if not any(p.standing in (NARRATOR, PERSON) for p in patients) or base in classes.communication or base == "ask":
             return None
         if actor is not None and actor.standing not in _ACTING:
             return None
@@ -338,6 +382,26 @@ def _label(verb: "Token", base: str, subject: "Token" | None, passive: bool, rea
     if _negated(verb) and kind in ("other", "investigation"):
         return "Response", "no_action"
     return "Response", kind
+
+
+def _received(verb: "Token", reader: _Reader, classes: ActionClasses) -> tuple[str, str, "Token"] | None:
+    """"I received a letter from the commission informing me that ...": a thing
+    sent by an official that tells the member something is the official's act."""
+    for thing in verb.children:
+        if thing.dep_ != "dobj":
+            continue
+        senders = [g for p in thing.children if p.dep_ == "prep" and p.text.lower() == "from"
+                   for g in p.children if g.dep_ == "pobj"]
+        senders += [g for p in verb.children if p.dep_ == "prep" and p.text.lower() == "from"
+                    for g in p.children if g.dep_ == "pobj"]
+        telling = [c for c in thing.children if c.dep_ in ("acl", "relcl") and c.tag_.startswith("VB")]
+        if not telling or not any((side := reader.side(s)) is not None and side.standing in _ACTING for s in senders):
+            continue
+        base = lemma(telling[0].text, classes)
+        kind = classes.response.get(base, "other")
+        # The telling word is the trigger: the narrator's "received" is not the deed.
+        return "Response", ("other" if base in classes.communication else kind), telling[0]
+    return None
 
 
 def _clause_of(sentence: Span, index: int, position: int) -> Clause:
