@@ -17,4 +17,5 @@ if [ ! -d "$lint_dir/node_modules" ] || [ "$lint_dir/package-lock.json" -nt "$li
   npm ci --prefix "$lint_dir" --no-audit --no-fund --loglevel=error >/dev/null
   touch "$lint_dir/node_modules"
 fi
-exec python -m pytest "$@"
+# Two workers by default (each builds its own stores); pass -n 0 to run in one process.
+exec python -m pytest -n auto "$@"
