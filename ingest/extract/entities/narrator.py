@@ -64,14 +64,17 @@ def find_narrator(c: Collector, account: AccountRecord, names: NameContext, body
         if m:
             author = m.group("name")
             evidence_span = (m.start("name"), m.end("name"))
+    cosigners: list[tuple[int, int, str]] = []
     if author is None:
-        # A signature line near the end of the body ("Ben S (Atlanta)").
-        tail_start = max(0, body_end - 600)
-        signatures = list(_SIGNATURE.finditer(text, tail_start, body_end))
-        if signatures:
-            m = signatures[-1]
-            author = m.group("name")
-            evidence_span = (m.start("name"), m.end("name"))
+        # Signature lines closing the body ("Ben S (Atlanta)", "In solidarity,\nNiamh",
+        # or several names under an open letter: each signatory wrote it).
+        signatories = _signatories(text, body_end)
+        if signatories:
+            start, end, author = signatories[0]
+            evidence_span = (start, end)
+            cosigners = signatories[1:]
+    if author and _ANONYMOUS.fullmatch(author):
+        author, evidence_span = None, None  # "Author: Anonymous" names no one
     if author:
         node_id = names.ids.get(author) or make_id("Person", author)
         identity = "partial" if re.search(r"\s[A-Z]\.?$", author) else "named"
@@ -97,7 +100,59 @@ def find_narrator(c: Collector, account: AccountRecord, names: NameContext, body
     span = evidence_span or ((first[0].start(), first[0].end()) if first else None)
     if span is not None:
         c.relate("AUTHORED", node_id, account.id, *span)
+    for start, end, name in cosigners:
+        cosigner = names.ids.get(name) or make_id("Person", name)
+        identity = "partial" if re.search(r"\s[A-Z]\.?$", name) or " " not in name else "named"
+        c.mention(c.node(cosigner, "Person", name, {"identity": identity}), start, end)
+        c.relate("AUTHORED", cosigner, account.id, start, end)
     return node_id
+
+
+_ANONYMOUS = re.compile(r"(?i)(?:an?\s+)?(?:anonymous|anon|name withheld|withheld|unknown|former member|ex-member)\.?")
+# One signature line: a name, then perhaps ", what they are" or "(where)".
+_SIGNATURE_LINE = re.compile(
+    rf"[^\S\n]*(?:[-–—][^\S\n]*)?(?P<name>{NAME_TOKEN}(?:[^\S\n]+(?:{NAME_TOKEN}|[A-Z]\.?(?![\w’'-]))){{0,2}})"
+    r"[^\S\n]*(?:(?:,|[-–—]|\()[^\n]{0,80})?[^\S\n]*$"
+)
+
+
+def _signatories(text: str, body_end: int) -> list[tuple[int, int, str]]:
+    """The names signed under the body, in order: the closing lines that are a
+    name (two words or a name and an initial; a lone given name only after a
+    sign-off such as "In solidarity,"), among the last short lines (a place, a date)."""
+    from ingest.extract.entities.given_names import is_given_name
+
+    tail_start = max(0, body_end - 600)
+    lines: list[tuple[int, str]] = []
+    offset = tail_start
+    for line in text[tail_start:body_end].split("\n"):
+        lines.append((offset, line))
+        offset += len(line) + 1
+    found: list[tuple[int, int, str]] = []
+    misses = 0
+    for index in range(len(lines) - 1, -1, -1):
+        start, line = lines[index]
+        if not line.strip():
+            continue
+        m = _SIGNATURE_LINE.fullmatch(line)
+        name = m.group("name") if m else None
+        if name and " " not in name:
+            previous = next((l for _, l in reversed(lines[:index]) if l.strip()), "")
+            if not (_SIGN_OFF.search("\n" + previous + "\n") and is_given_name(name)):
+                name = None
+        if name and len(line.split()) <= 12 and not name.split()[0] in ("The", "In", "To", "From", "Dear", "Yours"):
+            found.append((start + m.start("name"), start + m.end("name"), name))
+            misses = 0
+            continue
+        if _SIGN_OFF.search("\n" + line + "\n"):
+            break
+        misses += 1
+        # Before any name: a date, a place or an editor's note may close the text;
+        # after one, a long line is the body again.
+        if misses > 2 or (found and len(line.split()) > 12):
+            break
+    found.reverse()
+    return found
 
 
 _GREETING = re.compile(rf"(?:^|\n)[\s\d.•*-]*(?:Hi|Hello|Hey|Dear)\s+(?P<handle>(?:{NAME_TOKEN}|[a-z]+)(?:\s+(?:{NAME_TOKEN}|[a-z]+))?)\s*[–—,.!-]")
