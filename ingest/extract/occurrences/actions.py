@@ -66,9 +66,37 @@ class ActionClasses:
     receiving: frozenset[str] = frozenset()
     stative: frozenset[str] = frozenset()
 
+    @property
+    def deed_words(self) -> "re.Pattern[str]":
+        """Any inflected form of a verb that can tell an incident or a response:
+        a sentence without one is not worth parsing for them."""
+        return _deed_words(self)
+
     def known(self, base: str) -> bool:
         return base in self.response or base in self.incident or base in self.neutral \
             or base in self.event or base in self.stative
+
+
+_deed_patterns: dict[int, "re.Pattern[str]"] = {}
+
+
+def _deed_words(classes: ActionClasses) -> "re.Pattern[str]":
+    found = _deed_patterns.get(id(classes))
+    if found is not None:
+        return found
+    bases = set(classes.response) | set(classes.incident) | set(classes.receiving)
+    forms: set[str] = set()
+    for base in bases:
+        forms.update({base, base + "s", base + "es", base + "d", base + "ed", base + "ing"})
+        if base.endswith("e"):
+            forms.add(base[:-1] + "ing")
+        if base.endswith("y"):
+            forms.update({base[:-1] + "ied", base[:-1] + "ies"})
+        forms.update({base + base[-1] + "ed", base + base[-1] + "ing"})
+    forms.update(form for form, base in classes.irregular.items() if base in bases)
+    pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+    _deed_patterns[id(classes)] = pattern
+    return pattern
 
 
 def action_classes(lexicon: Mapping[str, Any]) -> ActionClasses:
@@ -261,7 +289,9 @@ def classify_sentences(text: str, sentences: list[Span], candidates: list[int], 
     ``sentences``), one per sentence at most, in text order; in the ``dated``
     ones (sentences with a date and no trigger at all), an Event when no
     incident or response is read there."""
-    chosen = [i for i in candidates if i in dated or _worth_parsing(sentences[i], mentions, officials)]
+    deeds = classes.deed_words
+    chosen = [i for i in candidates if i in dated
+              or (deeds.search(sentences[i].text) and _worth_parsing(sentences[i], mentions, officials))]
     if not chosen or not classes.response:
         return []
     from ingest.extract.nlp import parse_many
