@@ -34,6 +34,25 @@ def plain(value: Any) -> Any:
     return value
 
 
+class _NotScalar(Exception):
+    """A compact value that is not a scalar or a list of scalars (a node, an edge, a map ...)."""
+
+
+def _compact_value(cell: list[Any]) -> Any:
+    """One value of FalkorDB's compact reply (``[type, value]``): null, string,
+    integer, boolean, double, or a list of those. Anything else raises _NotScalar."""
+    kind, value = cell
+    if 0 < kind < 4:  # null, string, integer arrive as they are
+        return value
+    if kind == 6:
+        return [v[1] if 0 < v[0] < 4 else _compact_value(v) for v in value]
+    if kind == 4:
+        return value == "true"
+    if kind == 5:
+        return float(value)
+    raise _NotScalar(kind)
+
+
 class FalkorBackend(Backend):
     name = "falkordb"
 
@@ -90,6 +109,31 @@ class FalkorBackend(Backend):
 
     def run_read(self, cypher: str, params: Mapping[str, Any] | None = None, timeout_ms: int | None = None) -> list[Row]:
         return self._execute(cypher, params, True, timeout_ms)
+
+    def run_read_rows(
+        self, cypher: str, params: Mapping[str, Any] | None = None, timeout_ms: int | None = None
+    ) -> list[tuple[Any, ...]]:
+        """Rows as tuples, decoded straight from the compact reply.
+
+        The client's generic parser spends about 30 us a row on per-value calls
+        (most of a whole-graph export's time); scalars and lists of scalars are
+        decoded here in comprehensions, about three times faster. A reply holding
+        anything else (a node, an edge, a map), and every error, goes the
+        ordinary way through :meth:`run_read`, which maps errors as usual.
+        """
+        header = self._graph._build_params_header(dict(params)) if params else ""  # what ro_query sends
+        command: list[Any] = ["GRAPH.RO_QUERY", self.graph_name, header + cypher, "--compact"]
+        if timeout_ms is not None:
+            command.extend(["timeout", timeout_ms])
+        try:
+            reply = self._db.connection.execute_command(*command)
+            if len(reply) < 3:  # a statement that returns nothing
+                return []
+            return [tuple([c[1] if 0 < c[0] < 4 else _compact_value(c) for c in row]) for row in reply[1]]
+        except self._redis_errors.ConnectionError as exc:
+            raise StoreUnavailable(f"lost the embedded store at {self._where}: {exc}") from None
+        except (self._redis_errors.ResponseError, _NotScalar):
+            return super().run_read_rows(cypher, params, timeout_ms)
 
     def run_batches(self, batches: Iterable[Batch]) -> Iterator[list[Row]]:
         """Pipelined bulk writes: a helper thread builds the next batch and turns
