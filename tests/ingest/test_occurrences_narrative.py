@@ -34,3 +34,13 @@ def test_the_same_kind_of_event_by_other_people_is_another_event() -> None:
         primary="org",
     )
     assert len(p.nodes("Event", "resigned")) == 2
+
+
+def test_harm_told_with_a_time_of_its_own_is_another_incident() -> None:
+    p = run(
+        "She told me that in the January Dan Cole had smashed the kitchen door during a row, "
+        "and that in the February he had pushed her down the stairs.",
+        {"org": ORG, "dan": ("Person", ["Dan Cole"])},
+        primary="org",
+    )
+    assert len(p.nodes("Incident")) == 2

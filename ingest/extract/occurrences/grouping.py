@@ -66,6 +66,13 @@ def _apart(one: set[str], other: set[str]) -> bool:
     return bool(one and other and not one & other)
 
 
+def _new_time_differs(hit: Hit, occ: "Occurrence", text: str) -> bool:
+    """Whether the hit's own time words differ from those of the occurrence's tellings."""
+    mine = _NEW_TIME.search(hit.clause.text)
+    theirs = {m.group(0).lower() for h in occ.hits if (m := _NEW_TIME.search(h.clause.text)) is not None}
+    return mine is not None and mine.group(0).lower() not in theirs
+
+
 def _new_time(hit: Hit, text: str) -> bool:
     return _NEW_TIME.search(hit.clause.text) is not None
 
@@ -165,6 +172,10 @@ def group_hits(hits: list[Hit], text: str, vocab: Vocabulary,
             latest = next((o for o in reversed(occurrences) if o.label == hit.label
                            and _FAMILY.get(o.kind, o.kind) == _FAMILY.get(hit.kind, hit.kind)
                            and on & everyone_of[id(o)]), latest)
+        if latest is not None and not anaphoric and hit.label == "Incident" and _new_time_differs(hit, latest, text):
+            # "in the January he smashed the door, and in the February he pushed her":
+            # harm told with a time of its own is another incident.
+            latest = None
         doers = set(told) - on - {"group"}
         if latest is not None and not anaphoric and hit.label == "Event" and _apart(doers, doers_of[id(latest)]):
             # "Dana resigned ... then I resigned": the same kind of event by other people is another event.
