@@ -109,3 +109,13 @@ def test_being_asked_a_question_is_no_response() -> None:
         primary="org",
     )
     assert not p.nodes("Response")
+
+
+def test_who_took_a_response_is_read_out_of_a_reported_clause() -> None:
+    p = run(
+        "In March 2020 Ann Lee told me that I had to withdraw the complaint.",
+        {"ann": ("Person", ["Ann Lee"]), "sc": BODY, "org": ORG},
+        primary="org",
+    )
+    response = p.node("Response", "pressure")
+    assert (response.id, "ann") in p.rels("TAKEN_BY")

@@ -20,7 +20,7 @@ import re
 from graph.contract import load_contract
 from graph.model import AccountRecord, Evidence, Node, make_id
 from ingest.extract.dates import find_dates, normalise_date
-from ingest.extract.occurrences.actions import action_classes, classify_sentences
+from ingest.extract.occurrences.actions import action_classes, actor_of, classify_sentences
 from ingest.extract.occurrences.context import ClauseContext, Mentions, narrator_acts, read_clause
 from ingest.extract.occurrences.edges import EdgeSet
 from ingest.extract.occurrences.grouping import NARRATOR, ON, Occurrence, date_occurrences, group_hits
@@ -66,6 +66,8 @@ def extract_occurrences(account: AccountRecord, entities: EntityResult, lexicon:
     edges = EdgeSet(account.id, text, load_contract(), labels)
     scene = Scene(text, sentences, mentions, vocab, lexicon, entities.primary_organization_id, node_ids)
     scene.setting = Setting(mentions, entities.relationships, entities.primary_organization_id)
+    officials, classes = _officials(entities), action_classes(lexicon)
+    scene.actor_of = lambda hit: actor_of(hit, sentences[hit.sentence], mentions, officials, classes)
     for occ in occurrences:
         tie_participants(occ, scene, edges)
     tie_reports(occurrences, scene, edges)
@@ -82,13 +84,19 @@ def _parsed_hits(text: str, sentences: list, hits: list[Hit], entities: EntityRe
     classes = action_classes(lexicon)
     told = {h.sentence for h in hits if h.label in ("Incident", "Response")}
     candidates = [i for i, s in enumerate(sentences) if i not in told and is_narrative(s.text, vocab)]
+    officials = _officials(entities)
+    bare = {h.sentence for h in hits}
+    dated = frozenset(i for i in candidates if i not in bare and find_dates(sentences[i].text, lexicon=lexicon))
+    return classify_sentences(text, sentences, candidates, mentions, officials, classes, dated)
+
+
+def _officials(entities: EntityResult) -> set[str]:
+    """People who act for the organisation: holders of a post, members of a body."""
     labels = {n.id: n.label for n in entities.nodes}
     officials = {r.source for r in entities.relationships
                  if r.type == "HOLDS_ROLE" or (r.type == "MEMBER_OF" and labels.get(r.target) == "LeadershipBody")}
     officials.discard(entities.narrator_id or "")
-    bare = {h.sentence for h in hits}
-    dated = frozenset(i for i in candidates if i not in bare and find_dates(sentences[i].text, lexicon=lexicon))
-    return classify_sentences(text, sentences, candidates, mentions, officials, classes, dated)
+    return officials
 
 
 def _node(account: AccountRecord, occ: Occurrence, sentences: list, lexicon: Lexicon) -> Node:

@@ -35,7 +35,7 @@ from ingest.extract.types import Mention, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["ActionClasses", "action_classes", "classify_sentences", "lemma"]
+__all__ = ["ActionClasses", "action_classes", "actor_of", "classify_sentences", "lemma"]
 
 # Standing of one side of a verb.
 NARRATOR, PERSON, OFFICIAL, BODY, RAISED = "narrator", "person", "official", "body", "raised"
@@ -439,3 +439,32 @@ def _clause_of(sentence: Span, index: int, position: int) -> Clause:
         if clause.start <= position < clause.end:
             return clause
     return Clause(index, sentence.start, sentence.end, sentence.text)
+
+
+def actor_of(hit: Hit, sentence: Span, mentions: Mentions, officials: set[str],
+             classes: ActionClasses) -> Mention | None:
+    """Who did what ``hit`` tells, read from the parse: the subject (or the
+    passive's agent) of the verb governing the trigger, climbing out of
+    reported clauses ("he told me that I had to withdraw it" -> he; "I was told
+    by the executive that I was being removed" -> the executive). None when the
+    parse names no person, body or organisation."""
+    from ingest.extract.nlp import parse
+
+    doc = parse(sentence.text)
+    at = hit.trigger.start - sentence.start
+    token = next((t for t in doc if t.idx <= at < t.idx + len(t.text)), None)
+    if token is None:
+        return None
+    reader = _Reader(sentence.start, mentions, officials, classes)
+    current = token
+    for _ in range(8):
+        if current.tag_.startswith("VB"):
+            subject, passive = _subject(current)
+            candidate = _agent(current) if passive else subject
+            side = reader.side(candidate) if candidate is not None else None
+            if side is not None and side.mention is not None and side.standing in (PERSON, OFFICIAL, BODY):
+                return side.mention
+        if current.dep_ == "ROOT" or current.head is current:
+            return None
+        current = current.head
+    return None

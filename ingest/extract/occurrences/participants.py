@@ -23,7 +23,7 @@ incident REPORTED_TO the people and bodies they name.
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from ingest.extract.occurrences.context import Mentions, read_clause
 from ingest.extract.occurrences.edges import Edge, EdgeSet
@@ -32,7 +32,7 @@ from ingest.extract.occurrences.scan import Hit
 from ingest.extract.occurrences.setting import Setting
 from ingest.extract.occurrences.vocabulary import Vocabulary
 from ingest.extract.status import Role, evidence_status
-from ingest.extract.types import Span
+from ingest.extract.types import Mention, Span
 
 __all__ = ["Scene", "tie_participants", "tie_reports"]
 
@@ -55,6 +55,8 @@ class Scene:
         self.primary = primary
         self.node_ids = node_ids  # id(occurrence) -> node id
         self.setting: Setting | None = None  # organisational context, when the caller knows the structure
+        # Who did what a hit tells, read from the parse (None when the parse names no one).
+        self.actor_of: Callable[[Hit], Mention | None] | None = None
 
     def status(self, hit: Hit, role: Role) -> str:
         i = hit.sentence
@@ -120,6 +122,11 @@ def _incident(node: str, occ: Occurrence, hit: Hit, ctx: Any, scene: Scene, edge
 
 def _response(node: str, hit: Hit, ctx: Any, scene: Scene, edges: EdgeSet, narrator: str | None) -> None:
     actor = ctx.agent if ctx.agent is not None and ctx.agent.label in _ACTORS else None
+    if scene.actor_of is not None:
+        # The parse's subject or agent of the governing verb beats word order.
+        parsed = scene.actor_of(hit)
+        if parsed is not None and parsed.label in _ACTORS:
+            actor = parsed
     patient = None
     if ctx.passive:
         # "Jo was expelled": the subject undergoes the response.
