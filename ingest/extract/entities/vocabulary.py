@@ -82,6 +82,69 @@ def alternation(forms: list[str] | tuple[str, ...], flags: int = 0, word: bool =
     return re.compile(f"(?:{body})", flags)
 
 
+class _Composer:
+    """Recognises composed titles ("equalities officer") and makes their entries."""
+
+    def __init__(self, section: dict[str, Any]) -> None:
+        scope_of: dict[str, str] = {}
+        for scope, words in (section.get("modifiers") or {}).items():
+            for word in words:
+                scope_of.setdefault(str(word).lower(), str(scope))
+        self.scope_of = scope_of
+        self.needs_holder = bool(section.get("needs_holder", True))
+        heads = [str(h) for h in section.get("heads") or []]
+        if scope_of and heads:
+            mods = "|".join(re.escape(m) for m in sorted(scope_of, key=len, reverse=True))
+            head = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+            self.body = rf"(?i:(?:{mods})(?:[ -](?:{mods}))?[ -](?:{head}))"
+        else:
+            self.body = r"(?!x)x"
+        self.pattern = re.compile(rf"(?<![\w-]){self.body}(?![\w-])")
+
+    def entry(self, form: str) -> RoleEntry | None:
+        if not self.pattern.fullmatch(form):
+            return None
+        title = " ".join(form.lower().split())
+        first = max((m for m in self.scope_of if title.startswith(m)), key=len, default="")
+        return RoleEntry(title=title, scope=self.scope_of.get(first, "organization"), body=None, forms=(form,), needs_holder=self.needs_holder)
+
+
+def _composer(section: dict[str, Any]) -> _Composer:
+    return _Composer(section)
+
+
+class _RoleForms(dict):  # type: ignore[type-arg]
+    """Title form -> entry: the lexicon's forms, and any composed title on demand.
+
+    Composed entries are made afresh on each look-up and never stored, so the
+    mapping (and what iterates it) is the same whatever accounts came before.
+    """
+
+    def __init__(self, composer: _Composer) -> None:
+        super().__init__()
+        self.composer = composer
+
+    def __missing__(self, form: str) -> RoleEntry:
+        entry = self.composer.entry(form)
+        if entry is None:
+            raise KeyError(form)
+        return entry
+
+    def get(self, form: str, default: Any = None) -> Any:  # type: ignore[override]
+        try:
+            return self[form]
+        except KeyError:
+            return default
+
+
+def _with_composed(listed: re.Pattern[str], forms: dict[str, RoleEntry]) -> re.Pattern[str]:
+    """The listed titles' pattern, trying a composed title first (it is the longer)."""
+    composer = forms.composer if isinstance(forms, _RoleForms) else None
+    if composer is None:
+        return listed
+    return re.compile(f"{composer.pattern.pattern}|{listed.pattern}", listed.flags)
+
+
 def _section(lexicon: Lexicon, name: str, where: str) -> Any:
     value = lexicon.get(name)
     if value is None:
@@ -161,7 +224,7 @@ def _compile(lexicon: Lexicon) -> Vocabulary:
         )
         for r in role_section.get("titles") or []
     ]
-    role_of_form: dict[str, RoleEntry] = {}
+    role_of_form: dict[str, RoleEntry] = _RoleForms(_composer(role_section.get("composed") or {}))
     plural_role_forms: set[str] = set()
     for r in roles:
         for form in r.forms:
@@ -190,7 +253,7 @@ def _compile(lexicon: Lexicon) -> Vocabulary:
         body_acronym_pattern=alternation([a for b in bodies for a in b.acronyms]),
         roles=roles,
         role_of_form=role_of_form,
-        role_pattern=alternation(list(role_of_form)),
+        role_pattern=_with_composed(alternation(list(role_of_form)), role_of_form),
         plural_role_forms=frozenset(plural_role_forms),
         qualifiers=tuple(role_section.get("qualifiers") or ()),
         branch_kinds=tuple(body_section.get("branch_kinds") or ()),

@@ -1,0 +1,34 @@
+"""Titles composed of modifiers and a head are roles without being listed one by one."""
+
+from __future__ import annotations
+
+from graph.model import AccountRecord
+from ingest.extract.entities import extract_entities
+from ingest.extract.entities.vocabulary import vocabulary
+from ingest.lexicon import load_lexicon
+
+
+def test_composed_titles_are_recognised_with_a_scope() -> None:
+    vocab = vocabulary(load_lexicon())
+    text = "She became deputy regional organiser, then Equalities Officer and vice-chair of the branch."
+    found = {m.group(0): vocab.role_of_form[m.group(0)] for m in vocab.role_pattern.finditer(text)}
+    assert set(found) == {"deputy regional organiser", "Equalities Officer", "vice-chair"}
+    assert found["Equalities Officer"].title == "equalities officer"
+
+
+def test_a_listed_title_wins_over_a_composed_one() -> None:
+    vocab = vocabulary(load_lexicon())
+    assert vocab.role_of_form["branch secretary"].scope == "branch"
+    assert "deputy regional organiser" not in list(vocab.role_of_form)  # made on demand, never stored
+
+
+def test_a_composed_title_held_by_a_named_person_is_a_role() -> None:
+    text = (
+        "I joined the Workers Liberty League in 2015.\n\n"
+        "Our women's officer, Bronwen Tait, refused to pass my complaint on."
+    )
+    result = extract_entities(AccountRecord.from_text("t1", text), load_lexicon())
+    roles = {n.id: n.name for n in result.nodes if n.label == "Role"}
+    people = {n.id: n.name for n in result.nodes if n.label == "Person"}
+    held = {(people.get(r.source), roles.get(r.target)) for r in result.relationships if r.type == "HOLDS_ROLE"}
+    assert ("Bronwen Tait", "women's officer") in held
