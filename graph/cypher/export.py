@@ -21,6 +21,10 @@ from graph.cypher import identifier
 
 __all__ = [
     "PROPERTY_PREFIX",
+    "node_keys",
+    "page_relationship_keys",
+    "node_ids_of_label",
+    "relationships_from_sources",
     "nodes_of_label",
     "nodes_by_ids",
     "relationships_of_type",
@@ -59,16 +63,53 @@ def _columns(var: str, keys: Iterable[str]) -> str:
     return ", ".join(f"{var}.{identifier(k)} AS {PROPERTY_PREFIX}{k}" for k in dict.fromkeys(keys))
 
 
+def node_keys(label: str) -> tuple[str, ...]:
+    """The stored properties a node statement returns (as ``p_<key>``), in column
+    order: id, name, aliases, the five evidence lists, then the contract's
+    properties and ``redacted``."""
+    return tuple(dict.fromkeys((*_NODE_KEYS, *load_contract().labels[label].properties, "redacted")))
+
+
+def page_relationship_keys(rel_type: str) -> tuple[str, ...]:
+    """The stored properties :func:`relationships_from_sources` returns after
+    ``source`` and ``target``: the five evidence lists, then the type's
+    properties and ``redacted``. The id is left out: it is derived from type,
+    source and target, so reading it would only cost time."""
+    return tuple(dict.fromkeys((*_EVIDENCE_KEYS, *load_contract().relationships[rel_type].properties, "redacted")))
+
+
 def _node_columns(label: str) -> str:
     if label == "Account":  # accounts may carry loader-specific properties: take them all
         return "properties(n) AS props"
-    return _columns("n", (*_NODE_KEYS, *load_contract().labels[label].properties, "redacted"))
+    return _columns("n", node_keys(label))
 
 
 def _rel_columns(rel_type: str | None) -> str:
     rels = load_contract().relationships
     specs = [rels[rel_type]] if rel_type else list(rels.values())
     return _columns("e", (*_REL_KEYS, *(k for spec in specs for k in spec.properties), "redacted"))
+
+
+# The whole graph is read in pages: first every id of a label (one narrow column),
+# then the nodes and the relationships leaving them a few thousand ids at a time,
+# looked up by id (rule 4). Pages keep each reply small enough to decode while the
+# server works on the next; id lists (not id ranges) because FalkorDB's index
+# answered string range scans with duplicate rows when measured.
+
+
+def node_ids_of_label(label: str) -> str:
+    """Every id of one label (to cut the whole-graph read into pages)."""
+    return f"MATCH (n:{identifier(label)})\nRETURN n.id AS id"
+
+
+def relationships_from_sources(rel_type: str, source_label: str) -> str:
+    """Parameters: ids. The ``rel_type`` relationships leaving the nodes of
+    ``source_label`` in ``ids``: source, target, then :func:`page_relationship_keys`."""
+    columns = _columns("e", page_relationship_keys(rel_type))
+    return (
+        f"UNWIND $ids AS wanted\nMATCH (a:{identifier(source_label)} {{id: wanted}})-[e:{identifier(rel_type)}]->(b)\n"
+        f"RETURN a.id AS source, b.id AS target, {columns}"
+    )
 
 
 def nodes_of_label(label: str) -> str:
@@ -213,6 +254,7 @@ def examples() -> Iterator[str]:
     contract = load_contract()
     for label in contract.labels:
         yield nodes_of_label(label)
+        yield node_ids_of_label(label)
         yield nodes_by_ids(label)
         yield relationships_from_ids(label)
         yield neighbours(label)
@@ -223,6 +265,8 @@ def examples() -> Iterator[str]:
         yield script_merge_nodes(label, [{"id": "x:it's", "props": {"name": "a\nb", "aliases": [], "account_count": 1}}])
     for rel in contract.relationships.values():
         yield relationships_of_type(rel.name)
+        for source in rel.sources:
+            yield relationships_from_sources(rel.name, source)
         yield account_relationships(rel.name)
         yield script_merge_relationships(
             rel.name, rel.sources[0], rel.targets[0], [{"source": "a", "target": "b", "props": {"id": "r", "ev_start": [1]}}]

@@ -13,25 +13,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
 
-from graph.contract import load_contract
 from graph.cypher import export as statements
 from graph.errors import InputError, QueryError
+from graph.export.rows import account_from_props, node_from_props, relationship_from_props, stored_properties
+from graph.export.wholegraph import read_whole_graph
 from graph.model import AccountRecord, GraphDocument, Node, Relationship
 from graph.store import GraphStore
-from graph.store.store import evidence_from_row
 
 __all__ = ["Selection", "select_subgraph", "SELECTION_KINDS", "MAX_DEPTH"]
 
 SELECTION_KINDS = ("all", "query", "ego", "organization", "account")
 MAX_DEPTH = 5
 _BATCH = 5_000
-
-# Stored beside the contract properties; rebuilt into name, aliases and evidence.
-_STORAGE_KEYS = {
-    "id", "name", "aliases", "search_text", "ev_key", "ev_account", "ev_start", "ev_end",
-    "ev_quote", "ev_status", "accounts", "account_count", "statuses",
-}
-_ACCOUNT_CORE = {"id", "name", "title", "sha256", "length", "text", "accounts", "account_count"}
 
 
 @dataclass(frozen=True)
@@ -57,49 +50,6 @@ class Selection:
         if self.kind == "ego":
             return f"the ego network of {self.value} to depth {self.depth}"
         return f"{self.kind} {self.value}"
-
-
-# -- rows back into the model ----------------------------------------------------------
-
-
-def stored_properties(row: Mapping[str, Any]) -> dict[str, Any]:
-    """The stored properties a row holds, as ``props`` or as ``p_<key>`` columns."""
-    if "props" in row:
-        return dict(row["props"])
-    cut = len(statements.PROPERTY_PREFIX)
-    return {k[cut:]: v for k, v in row.items() if k.startswith(statements.PROPERTY_PREFIX) and v is not None}
-
-
-def node_from_props(label: str, props: Mapping[str, Any]) -> Node:
-    return Node(
-        id=props["id"],
-        label=label,
-        name=props.get("name") or props["id"],
-        aliases=tuple(props.get("aliases") or ()),
-        properties={k: v for k, v in props.items() if k not in _STORAGE_KEYS},
-        evidence=evidence_from_row(props),
-    )
-
-
-def relationship_from_props(rel_type: str, source: str, target: str, props: Mapping[str, Any]) -> Relationship:
-    return Relationship(
-        type=rel_type,
-        source=source,
-        target=target,
-        properties={k: v for k, v in props.items() if k not in _STORAGE_KEYS},
-        evidence=evidence_from_row(props),
-    )
-
-
-def account_from_props(props: Mapping[str, Any]) -> AccountRecord:
-    return AccountRecord(
-        id=props["id"],
-        title=props.get("title") or "",
-        sha256=props.get("sha256") or "",
-        length=props.get("length") or len(props.get("text") or ""),
-        properties={k: v for k, v in props.items() if k not in _ACCOUNT_CORE},
-        text=props.get("text"),
-    )
 
 
 # -- reading by id ---------------------------------------------------------------------------
@@ -164,23 +114,6 @@ def _document_for(store: GraphStore, ids: Iterable[str]) -> GraphDocument:
 
 
 # -- the five selections --------------------------------------------------------------------
-
-
-def _whole_graph(store: GraphStore) -> GraphDocument:
-    contract = store.contract
-    nodes = [
-        node_from_props(label, stored_properties(row))
-        for label in contract.labels
-        if label != "Account"
-        for row in store.backend.run_read(statements.nodes_of_label(label))
-    ]
-    accounts = [account_from_props(stored_properties(row)) for row in store.backend.run_read(statements.ACCOUNT_NODES)]
-    rels = [
-        relationship_from_props(rel_type, row["source"], row["target"], stored_properties(row))
-        for rel_type in contract.relationships
-        for row in store.backend.run_read(statements.relationships_of_type(rel_type))
-    ]
-    return GraphDocument(tuple(sorted(accounts, key=lambda a: a.id)), tuple(nodes), tuple(rels))
 
 
 def _ids_in(value: Any, found: set[str]) -> None:
@@ -308,7 +241,7 @@ def _account(store: GraphStore, account_id: str) -> GraphDocument:
 def select_subgraph(store: GraphStore, selection: Selection) -> GraphDocument:
     """Read the selected subgraph, with its evidence and accounts, from ``store``."""
     if selection.kind == "all":
-        whole = _whole_graph(store)
+        whole = read_whole_graph(store)
         if not whole.nodes and not whole.accounts:
             raise InputError("the graph is empty; ingest accounts or `tgraph db load` a document first", where=store.describe())
         return whole
