@@ -31,7 +31,7 @@ from ingest.extract.occurrences.scan import Hit, is_narrative, scan
 from ingest.extract.occurrences.setting import Setting
 from ingest.extract.occurrences.vocabulary import Vocabulary, vocabulary
 from ingest.extract.status import evidence_status
-from ingest.extract.types import EntityResult, OccurrenceResult
+from ingest.extract.types import EntityResult, Mention, OccurrenceResult
 from ingest.lexicon import Lexicon
 
 __all__ = ["extract_occurrences"]
@@ -49,7 +49,14 @@ def extract_occurrences(account: AccountRecord, entities: EntityResult, lexicon:
     hits = sorted(hits + _parsed_hits(text, sentences, hits, entities, mentions, vocab, lexicon),
                   key=lambda h: h.trigger.start)
     contexts = {hit: read_clause(hit, text, vocab, mentions) for hit in hits}
-    hits = [h for h in hits if not (h.label == "Response" and narrator_acts(h, text))]
+    officials, classes = _officials(entities), action_classes(lexicon)
+
+    def acted_by(hit: Hit) -> Mention | None:
+        return actor_of(hit, sentences[hit.sentence], mentions, officials, classes)
+
+    # "but I initially dismissed it": the narrator's own deed is no response, unless
+    # the parse shows someone else behind it ("he told me I had to withdraw it").
+    hits = [h for h in hits if not (h.label == "Response" and narrator_acts(h, text) and acted_by(h) is None)]
     occurrences = group_hits(hits, text, vocab, lambda h: _participants(h, contexts[h], vocab))
     anchor = normalise_date(account.properties.get("published"), lexicon)
     date_occurrences(occurrences, sentences, anchor, lexicon)
@@ -66,8 +73,7 @@ def extract_occurrences(account: AccountRecord, entities: EntityResult, lexicon:
     edges = EdgeSet(account.id, text, load_contract(), labels)
     scene = Scene(text, sentences, mentions, vocab, lexicon, entities.primary_organization_id, node_ids)
     scene.setting = Setting(mentions, entities.relationships, entities.primary_organization_id)
-    officials, classes = _officials(entities), action_classes(lexicon)
-    scene.actor_of = lambda hit: actor_of(hit, sentences[hit.sentence], mentions, officials, classes)
+    scene.actor_of = acted_by
     for occ in occurrences:
         tie_participants(occ, scene, edges)
     tie_reports(occurrences, scene, edges)
