@@ -119,3 +119,24 @@ def test_who_took_a_response_is_read_out_of_a_reported_clause() -> None:
     )
     response = p.node("Response", "pressure")
     assert (response.id, "ann") in p.rels("TAKEN_BY")
+
+
+def test_accused_and_target_are_read_from_the_parse() -> None:
+    p = run(
+        "After the branch social in 2020, Dan Cole slapped my friend Mia Lund across the face.",
+        {"dan": ("Person", ["Dan Cole"]), "mia": ("Person", ["my friend Mia Lund"]), "org": ORG},
+        primary="org",
+    )
+    incident = p.node("Incident", "physical_violence")
+    assert ("dan", incident.id) in p.rels("ACCUSED_IN")
+    assert ("mia", incident.id) in p.rels("TARGET_OF")
+
+
+def test_the_teller_of_harm_is_not_accused_of_it() -> None:
+    p = run(
+        "In 2021 Mia Lund told me that her husband had slapped her in the kitchen.",
+        {"mia": ("Person", ["Mia Lund"]), "org": ORG},
+        primary="org",
+    )
+    for incident in p.nodes("Incident"):
+        assert ("mia", incident.id) not in p.rels("ACCUSED_IN")

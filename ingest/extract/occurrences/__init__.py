@@ -20,7 +20,7 @@ import re
 from graph.contract import load_contract
 from graph.model import AccountRecord, Evidence, Node, make_id
 from ingest.extract.dates import find_dates, normalise_date
-from ingest.extract.occurrences.actions import action_classes, actor_of, classify_sentences
+from ingest.extract.occurrences.actions import UNTIED, action_classes, actor_of, classify_sentences, patient_of
 from ingest.extract.occurrences.context import ClauseContext, Mentions, narrator_acts, read_clause
 from ingest.extract.occurrences.edges import EdgeSet
 from ingest.extract.occurrences.grouping import NARRATOR, ON, Occurrence, date_occurrences, group_hits
@@ -52,11 +52,14 @@ def extract_occurrences(account: AccountRecord, entities: EntityResult, lexicon:
     officials, classes = _officials(entities), action_classes(lexicon)
 
     def acted_by(hit: Hit) -> Mention | None:
-        return actor_of(hit, sentences[hit.sentence], mentions, officials, classes)
+        # Harm is done by whoever the reported clause names, never by its teller.
+        return actor_of(hit, sentences[hit.sentence], mentions, officials, classes,
+                        through_telling=hit.label != "Incident")
 
     # "but I initially dismissed it": the narrator's own deed is no response, unless
     # the parse shows someone else behind it ("he told me I had to withdraw it").
-    hits = [h for h in hits if not (h.label == "Response" and narrator_acts(h, text) and acted_by(h) is None)]
+    hits = [h for h in hits if not (h.label == "Response" and narrator_acts(h, text)
+                                    and (acted_by(h) or UNTIED).node_id == "")]
     occurrences = group_hits(hits, text, vocab, lambda h: _participants(h, contexts[h], vocab))
     anchor = normalise_date(account.properties.get("published"), lexicon)
     date_occurrences(occurrences, sentences, anchor, lexicon)
@@ -74,6 +77,9 @@ def extract_occurrences(account: AccountRecord, entities: EntityResult, lexicon:
     scene = Scene(text, sentences, mentions, vocab, lexicon, entities.primary_organization_id, node_ids)
     scene.setting = Setting(mentions, entities.relationships, entities.primary_organization_id)
     scene.actor_of = acted_by
+    scene.patients_of = lambda hit: [None if side.standing == "narrator" else side.mention for side in
+                                     patient_of(hit, sentences[hit.sentence], mentions, officials, classes)
+                                     if side.standing == "narrator" or side.mention is not None]
     for occ in occurrences:
         tie_participants(occ, scene, edges)
     tie_reports(occurrences, scene, edges)

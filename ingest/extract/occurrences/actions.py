@@ -35,7 +35,7 @@ from ingest.extract.types import Mention, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["ActionClasses", "action_classes", "actor_of", "classify_sentences", "lemma"]
+__all__ = ["UNTIED", "ActionClasses", "Side", "action_classes", "actor_of", "classify_sentences", "lemma", "patient_of"]
 
 # Standing of one side of a verb.
 NARRATOR, PERSON, OFFICIAL, BODY, RAISED = "narrator", "person", "official", "body", "raised"
@@ -163,6 +163,10 @@ def lemma(word: str, classes: ActionClasses) -> str:
     return word
 
 
+# What actor_of gives for a doer the parse names but no entity stands for ("her partner").
+UNTIED = Mention("", "", -1, -1, "")
+
+
 @dataclass(frozen=True)
 class Side:
     """One side of a verb: its standing and the entity mention standing for it, if any."""
@@ -189,11 +193,13 @@ class _Reader:
         end = self.offset + token.right_edge.idx + len(token.right_edge.text)
         head_start = self.offset + token.idx
         inside = [m for m in self.mentions.within(start, end) if m.node_id != self.mentions.narrator]
-        # The mention holding the head word, else the first in the phrase.
-        holding = [m for m in inside if m.start <= head_start < m.end] or inside[:1]
+        # The mention holding the head word, else the first person, body or post
+        # in the phrase ("the branch organiser, Mark Dunn": Mark Dunn, not the branch).
+        holding = [m for m in inside if m.start <= head_start < m.end] or \
+            [m for m in inside if m.label in ("Person", "LeadershipBody", "Organization", "Role")][:1]
         if holding:
             return self._standing(holding[0])
-        if word in ("he", "she", "him", "her"):
+        if word in ("he", "she", "him", "her", "his"):
             person = self.mentions.latest_person_before(head_start, set())
             return self._standing(person) if person is not None else Side(PERSON)
         if word in ("they", "them"):
@@ -442,12 +448,15 @@ def _clause_of(sentence: Span, index: int, position: int) -> Clause:
 
 
 def actor_of(hit: Hit, sentence: Span, mentions: Mentions, officials: set[str],
-             classes: ActionClasses) -> Mention | None:
+             classes: ActionClasses, through_telling: bool = True) -> Mention | None:
     """Who did what ``hit`` tells, read from the parse: the subject (or the
     passive's agent) of the verb governing the trigger, climbing out of
     reported clauses ("he told me that I had to withdraw it" -> he; "I was told
     by the executive that I was being removed" -> the executive). None when the
-    parse names no person, body or organisation."""
+    parse names no person, body or organisation, :data:`UNTIED` when its subject
+    is someone no entity stands for ("her partner"). A verb of telling ends
+    the search unless
+    ``through_telling``, a verb of telling (the teller of harm is not its doer)."""
     from ingest.extract.nlp import parse
 
     doc = parse(sentence.text)
@@ -464,7 +473,42 @@ def actor_of(hit: Hit, sentence: Span, mentions: Mentions, officials: set[str],
             side = reader.side(candidate) if candidate is not None else None
             if side is not None and side.mention is not None and side.standing in (PERSON, OFFICIAL, BODY):
                 return side.mention
+            if candidate is not None and not (side is not None and side.standing == NARRATOR):
+                return UNTIED  # a subject the parse names but we cannot tie to anyone
         if current.dep_ == "ROOT" or current.head is current:
+            return None
+        if not through_telling and lemma(current.head.text, classes) in classes.communication:
             return None
         current = current.head
     return None
+
+
+def patient_of(hit: Hit, sentence: Span, mentions: Mentions, officials: set[str],
+               classes: ActionClasses) -> list[Side]:
+    """Whom what ``hit`` tells falls on, read from the parse: the passive subject
+    or the objects of the verb governing the trigger, and the owner of a thing
+    acted on ("put his hand on my thigh" -> the narrator, "checked her phone" -> her)."""
+    from ingest.extract.nlp import parse
+
+    doc = parse(sentence.text)
+    at = hit.trigger.start - sentence.start
+    token = next((t for t in doc if t.idx <= at < t.idx + len(t.text)), None)
+    while token is not None and not token.tag_.startswith("VB") and token.head is not token:
+        token = token.head
+    if token is None or not token.tag_.startswith("VB"):
+        return []
+    reader = _Reader(sentence.start, mentions, officials, classes)
+    subject, passive = _subject(token)
+    heads = [subject] if passive and subject is not None else _patients(token)
+    found: list[Side] = []
+    for head in heads:
+        side = reader.side(head)
+        if side is not None and side.standing in (NARRATOR, PERSON, OFFICIAL):
+            found.append(side)
+            continue
+        for owner in head.children:
+            if owner.dep_ == "poss":
+                side = reader.side(owner) if owner.text.lower() not in ("my", "our") else Side(NARRATOR)
+                if side is not None and side.standing in (NARRATOR, PERSON, OFFICIAL):
+                    found.append(side)
+    return found

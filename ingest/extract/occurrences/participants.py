@@ -57,6 +57,8 @@ class Scene:
         self.setting: Setting | None = None  # organisational context, when the caller knows the structure
         # Who did what a hit tells, read from the parse (None when the parse names no one).
         self.actor_of: Callable[[Hit], Mention | None] | None = None
+        # Whom a hit falls on, read from the parse: mentions, or None for the narrator.
+        self.patients_of: Callable[[Hit], list[Mention | None]] | None = None
 
     def status(self, hit: Hit, role: Role) -> str:
         i = hit.sentence
@@ -97,6 +99,12 @@ def _incident(node: str, occ: Occurrence, hit: Hit, ctx: Any, scene: Scene, edge
     subject = ctx.subject_of(("Person",)) or (None if ctx.narrator_subject else ctx.pronoun_subject)
     if accused is None and not ctx.passive and not ctx.narrator_subject:
         accused = subject
+    if occ.kind != "dissent" and scene.actor_of is not None:
+        parsed = scene.actor_of(hit)
+        if parsed is not None and parsed.label == "Person" and parsed.node_id != narrator:
+            accused = parsed
+        elif parsed is not None and not parsed.node_id:
+            accused = None  # the parse's doer is someone no entity stands for ("her partner")
     if occ.kind == "dissent":
         # Dissent is raised, not inflicted: its subject is who raised it.
         teller = narrator if ctx.narrator_subject or (subject is None and ctx.first_person) else (subject.node_id if subject else None)
@@ -106,8 +114,16 @@ def _incident(node: str, occ: Occurrence, hit: Hit, ctx: Any, scene: Scene, edge
     if accused is not None:
         edges.add(_edge("ACCUSED_IN", accused.node_id, node, hit, scene.status(hit, "accusation")))
     accused_id = accused.node_id if accused is not None else None
+    parsed_targets = scene.patients_of(hit) if scene.patients_of is not None else []
     if narrator and (ctx.narrator_object or (ctx.passive and ctx.narrator_subject)):
         edges.add(_edge("TARGET_OF", narrator, node, hit, scene.status(hit, "experience")))
+    elif parsed_targets:
+        # The parse's object (or passive subject, or the owner of what was acted on).
+        target = parsed_targets[0]
+        if target is None and narrator:
+            edges.add(_edge("TARGET_OF", narrator, node, hit, scene.status(hit, "experience")))
+        elif target is not None and target.node_id != accused_id:
+            edges.add(_edge("TARGET_OF", target.node_id, node, hit, scene.status(hit, "target")))
     else:
         # "Jo was assaulted" (passive subject), "assaulted Mia" (object).
         candidates = ([subject] if ctx.passive and subject is not None else []) + ctx.objects_of(("Person",))
@@ -125,7 +141,7 @@ def _response(node: str, hit: Hit, ctx: Any, scene: Scene, edges: EdgeSet, narra
     if scene.actor_of is not None:
         # The parse's subject or agent of the governing verb beats word order.
         parsed = scene.actor_of(hit)
-        if parsed is not None and parsed.label in _ACTORS:
+        if parsed is not None and parsed.node_id and parsed.label in _ACTORS:
             actor = parsed
     patient = None
     if ctx.passive:
