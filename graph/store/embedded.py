@@ -132,6 +132,19 @@ def _ping(host: str, port: int, password: str) -> bool:
         return False
 
 
+def _server_pid(host: str, port: int, password: str) -> int | None:
+    import redis
+
+    try:
+        client = redis.Redis(host=host, port=port, password=password, socket_timeout=2.0, socket_connect_timeout=1.0)
+        try:
+            return int(client.info("server")["process_id"])
+        finally:
+            client.close()
+    except (redis.exceptions.RedisError, KeyError, ValueError):
+        return None
+
+
 def _state(home: Path) -> dict | None:
     try:
         return json.loads((home / "server.json").read_text(encoding="utf-8"))
@@ -192,6 +205,9 @@ def ensure_running(home: Path) -> ServerInfo:
         port = _free_port(previous["port"] if previous else None)
         conf = home / "server.conf"
         _write_private(conf, _config(home, port, password, module))
+        # A server killed with -9 leaves its pid file behind; reading that stale
+        # pid would record a dead server and orphan the new one.
+        (home / "server.pid").unlink(missing_ok=True)
         result = subprocess.run([server, str(conf)], capture_output=True, text=True)
         if result.returncode != 0:
             raise StoreUnavailable(
@@ -201,11 +217,9 @@ def ensure_running(home: Path) -> ServerInfo:
         pid_file = home / "server.pid"
         while time.monotonic() < deadline:
             if pid_file.exists():
-                try:
-                    pid = int(pid_file.read_text().strip())
-                except ValueError:
-                    pid = 0
-                if pid and _ping("127.0.0.1", port, password):
+                # The server's own word for its pid: the one answering on our port.
+                pid = _server_pid("127.0.0.1", port, password)
+                if pid:
                     _write_private(home / "server.json", json.dumps({"host": "127.0.0.1", "port": port, "pid": pid}))
                     return ServerInfo("127.0.0.1", port, pid, home)
             time.sleep(0.05)

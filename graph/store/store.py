@@ -194,9 +194,13 @@ class GraphStore:
     def labels_of(self, ids: Iterable[str]) -> dict[str, str]:
         ids = sorted(set(ids))
         found: dict[str, str] = {}
-        for i in range(0, len(ids), _LOOKUP_BATCH):
-            for row in self.backend.run_read(core.LABELS_OF_IDS, {"ids": ids[i : i + _LOOKUP_BATCH]}):
-                found[row["id"]] = row["label"]
+        for label in self.contract.labels:
+            wanted = [i for i in ids if i not in found]
+            for i in range(0, len(wanted), _LOOKUP_BATCH):
+                for row in self.backend.run_read(core.ids_with_label(label), {"ids": wanted[i : i + _LOOKUP_BATCH]}):
+                    found[row["id"]] = label
+            if len(found) == len(ids):
+                break
         return found
 
     def search(self, term: str, limit: int = 20) -> list[Row]:
