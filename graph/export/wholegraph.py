@@ -21,18 +21,17 @@ found through the id index (:mod:`graph.cypher.export`).
 
 from __future__ import annotations
 
-import gc
 import queue
 import threading
-from contextlib import contextmanager
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from graph.cypher import export as statements
+from graph.export.collector import collector_paused
 from graph.export.rows import account_from_props, stored_properties
 from graph.model import AccountRecord, Evidence, GraphDocument, Node, Relationship
 from graph.store import GraphStore
 
-__all__ = ["PAGE_IDS", "read_whole_graph", "collector_paused"]
+__all__ = ["PAGE_IDS", "read_whole_graph"]
 
 #: Source ids per statement: a page of nodes, or of the relationships leaving them.
 PAGE_IDS = 5_000
@@ -44,24 +43,6 @@ _REL_FIXED = 7  # source, target, and the five evidence lists
 Rows = list[tuple[Any, ...]]
 #: One statement of the read: its text, its parameters, and what turns its rows into items.
 Task = tuple[str, dict[str, Any], Callable[[Rows], None]]
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a large document is built.
-
-    Building hundreds of thousands of acyclic items makes the collector's full
-    passes over everything already built cost more than the items themselves.
-    Reference counting still frees what dies; the collector is restored
-    afterwards, also on error.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _evidence(accounts: Sequence[str] | None, starts: Sequence[int] | None, ends: Sequence[int] | None,
