@@ -44,3 +44,18 @@ def test_harm_told_with_a_time_of_its_own_is_another_incident() -> None:
         primary="org",
     )
     assert len(p.nodes("Incident")) == 2
+
+
+def test_a_gathering_named_to_date_something_else_is_no_event() -> None:
+    p = run(
+        "Two weeks before the national convention, I was sent the new rota. "
+        "In the pre-conference period I wrote a short piece.",
+        {"org": ORG},
+        primary="org",
+    )
+    assert not p.nodes("Event", "meeting")
+
+
+def test_a_gathering_where_something_happened_is_an_event() -> None:
+    p = run("At the branch meeting on 3 May 2019, I argued against the motion.", {"org": ORG}, primary="org")
+    assert p.nodes("Event", "meeting")

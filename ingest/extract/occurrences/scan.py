@@ -161,7 +161,7 @@ def _select(found: list[Hit]) -> list[Hit]:
     rumours ..., threatening violence ..., making sexual comments")."""
     kept: list[Hit] = []
     # A trigger talked about ("an email about the conference") yields to one that happens.
-    found = [h for h in found if not (_habitual(h) or _negated(h) or _modifier(h))]
+    found = [h for h in found if not (_habitual(h) or _negated(h) or _modifier(h) or _time_reference(h))]
     ranked = sorted(found, key=lambda h: (_talked_about(h), -(h.trigger.end - h.trigger.start), h.trigger.start))
     for hit in ranked:
         if any(hit.trigger.start < k.trigger.end and k.trigger.start < hit.trigger.end for k in kept):
@@ -202,6 +202,23 @@ def _habitual(hit: Hit) -> bool:
     before = hit.clause.text[:hit.trigger.start - hit.clause.start].lower().split()[-3:]
     singled = {"the", "these", "those", "our", "their", "two", "three", "four", "both", "of", "private", "final"}
     return not any(w.strip(",.;:“”\"'‘’") in singled for w in before)
+
+
+# Words that make a gathering a point in time ("two weeks before the convention").
+_TIME_WORDS = frozenset({"before", "after", "until", "till", "ahead", "since", "pre", "post"})
+
+
+def _time_reference(hit: Hit) -> bool:
+    """A gathering named to date something else ("two weeks before the chapter
+    convention", "the pre-conference period", "after the social he followed
+    her") is no event of its own."""
+    if hit.label != "Event" or hit.kind != "meeting":
+        return False
+    start = hit.trigger.start - hit.clause.start
+    if hit.clause.text[max(0, start - 1):start] == "-":
+        return True
+    before = hit.clause.text[:start].lower().replace("-", " ").split()[-4:]
+    return any(w.strip(",.;:“”\"'‘’") in _TIME_WORDS for w in before)
 
 
 def _talked_about(hit: Hit) -> bool:
