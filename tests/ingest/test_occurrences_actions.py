@@ -140,3 +140,22 @@ def test_the_teller_of_harm_is_not_accused_of_it() -> None:
     )
     for incident in p.nodes("Incident"):
         assert ("mia", incident.id) not in p.rels("ACCUSED_IN")
+
+
+def test_a_letter_carrying_an_officials_response_is_that_response() -> None:
+    p = run(
+        "On 5 March 2021 the steering committee emailed me to say that my membership was suspended.",
+        {"sc": BODY, "org": ORG},
+        primary="org",
+    )
+    assert p.nodes("Response", "suspension")
+    assert not p.nodes("Event", "correspondence")
+
+
+def test_the_narrators_own_letter_stays_an_event() -> None:
+    p = run(
+        "On 5 March 2021 I emailed the steering committee, and a week later they suspended me.",
+        {"sc": BODY, "org": ORG},
+        primary="org",
+    )
+    assert p.nodes("Event", "correspondence")

@@ -60,6 +60,7 @@ def extract_occurrences(account: AccountRecord, entities: EntityResult, lexicon:
     # the parse shows someone else behind it ("he told me I had to withdraw it").
     hits = [h for h in hits if not (h.label == "Response" and narrator_acts(h, text)
                                     and (acted_by(h) or UNTIED).node_id == "")]
+    hits = _absorb_letters(hits, contexts)
     occurrences = group_hits(hits, text, vocab, lambda h: _participants(h, contexts[h], vocab))
     anchor = normalise_date(account.properties.get("published"), lexicon)
     date_occurrences(occurrences, sentences, anchor, lexicon)
@@ -100,6 +101,15 @@ def _parsed_hits(text: str, sentences: list, hits: list[Hit], entities: EntityRe
     bare = {h.sentence for h in hits}
     dated = frozenset(i for i in candidates if i not in bare and find_dates(sentences[i].text, lexicon=lexicon))
     return classify_sentences(text, sentences, candidates, mentions, officials, classes, dated)
+
+
+def _absorb_letters(hits: list[Hit], contexts: dict[Hit, ClauseContext]) -> list[Hit]:
+    """A letter or call by which someone else's response reached the narrator is
+    that response, not an event as well ("Pendle emailed me to say that my
+    nominations were invalid"); the narrator's own letters stay events."""
+    responding = {h.sentence for h in hits if h.label == "Response"}
+    return [h for h in hits if not (h.label == "Event" and h.kind == "correspondence" and h.sentence in responding
+                                    and not contexts[h].narrator_subject)]
 
 
 def _officials(entities: EntityResult) -> set[str]:
