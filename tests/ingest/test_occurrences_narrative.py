@@ -59,3 +59,12 @@ def test_a_gathering_named_to_date_something_else_is_no_event() -> None:
 def test_a_gathering_where_something_happened_is_an_event() -> None:
     p = run("At the branch meeting on 3 May 2019, I argued against the motion.", {"org": ORG}, primary="org")
     assert p.nodes("Event", "meeting")
+
+
+def test_an_occurrence_is_evidenced_by_the_sentence_that_tells_it() -> None:
+    text = ("In May 2019, after a long evening of arguments about the rota that nobody enjoyed, "
+            "the steering committee suspended Ann Lee.")
+    p = run(text, {"org": ORG, "ann": ("Person", ["Ann Lee"]),
+                   "sc": ("LeadershipBody", ["the steering committee"])}, primary="org")
+    suspension = p.node("Response", "suspension")
+    assert suspension.evidence[0].quote == text

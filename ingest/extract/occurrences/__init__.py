@@ -31,7 +31,7 @@ from ingest.extract.occurrences.scan import Hit, is_narrative, scan
 from ingest.extract.occurrences.setting import Setting
 from ingest.extract.occurrences.vocabulary import Vocabulary, vocabulary
 from ingest.extract.status import evidence_status
-from ingest.extract.types import EntityResult, Mention, OccurrenceResult
+from ingest.extract.types import EntityResult, Mention, OccurrenceResult, Span
 from ingest.lexicon import Lexicon
 
 __all__ = ["extract_occurrences"]
@@ -121,6 +121,20 @@ def _officials(entities: EntityResult) -> set[str]:
     return officials
 
 
+# A sentence up to this many words is one telling; a longer one (a run-on list
+# of grievances) tells several things, each by its clause.
+_TELLING_WORDS = 60
+
+
+def _telling(hit: Hit, sentence: Span) -> tuple[int, int]:
+    """The stretch that tells a hit's occurrence: its whole sentence when short
+    (the clause alone often misses the words that say what happened: "he was
+    suspended" after "In May the committee met"), else its clause."""
+    if len(sentence.text.split()) <= _TELLING_WORDS:
+        return sentence.start, sentence.end
+    return hit.clause.start, hit.clause.end
+
+
 def _node(account: AccountRecord, occ: Occurrence, sentences: list, lexicon: Lexicon) -> Node:
     text = account.text or ""
     first = occ.first
@@ -140,7 +154,8 @@ def _node(account: AccountRecord, occ: Occurrence, sentences: list, lexicon: Lex
             role="telling",
             lexicon=lexicon,
         )
-        evidence.append(Evidence(account.id, hit.clause.start, hit.clause.end, text[hit.clause.start:hit.clause.end], status))
+        start, end = _telling(hit, sentences[i])
+        evidence.append(Evidence(account.id, start, end, text[start:end], status))
     node_id = make_id(occ.label, account.id, occ.kind, str(first.trigger.start))
     name = f"{occ.kind.replace('_', ' ')}: {_trim(first.clause.text, _NAME_CHARS)}"
     return Node(node_id, occ.label, name, (), properties, tuple(evidence))
