@@ -68,3 +68,12 @@ def test_an_occurrence_is_evidenced_by_the_sentence_that_tells_it() -> None:
                    "sc": ("LeadershipBody", ["the steering committee"])}, primary="org")
     suspension = p.node("Response", "suspension")
     assert suspension.evidence[0].quote == text
+
+
+def test_the_narrator_speaking_now_tells_no_occurrence() -> None:
+    p = run(
+        "I am writing this because the man who harassed me was never suspended.",
+        {"org": ORG},
+        primary="org",
+    )
+    assert not p.nodes("Incident") and not p.nodes("Response")

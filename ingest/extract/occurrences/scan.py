@@ -36,6 +36,13 @@ _SAME_LABEL_GAP = 40
 _MIN_ITEM_WORDS = 6
 # Quoted words: "...", “...”.
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+# A sentence opening with the narrator in the present ("I am writing this
+# because ...", "I do not want to stay in a party in which ..."): what it names
+# in passing ("the man who threatened me") was told where it happened.
+_PRESENT_OPENING = re.compile(
+    r"^(?:(?:And|But|So|Now|Today),?\s+)?I(?:\s+am|['’]m|\s+do\s+not|\s+don['’]t|\s+will|['’]ll|\s+won['’]t"
+    r"|\s+cannot|\s+can['’]t|\s+can\s+no\s+longer)\b"
+)
 # Cues of a habit or of talk to the reader, generic wherever they stand.
 _ALWAYS_GENERIC = frozenset({"you", "your", "usually", "always", "whenever", "invariably", "if you"})
 _NEGATION = re.compile(r"\b(?:not|never|no|nobody|n't|cannot)\b|n't\b", re.IGNORECASE)
@@ -113,6 +120,8 @@ def is_narrative(sentence: str, vocab: Vocabulary) -> bool:
     # Words quoted from someone else ("keep it up and see what happens when you
     # ...") are what was said, not the narrator generalising: the habit and
     # hypothesis cues read only the narrator's own words.
+    if _PRESENT_OPENING.match(sentence):
+        return False  # "I am writing this because ...": the narrator speaking now, not telling
     told = vocab.narrative.search(sentence) if vocab.narrative is not None else None
     if vocab.generic is not None:
         generic = vocab.generic.search(_QUOTED.sub(_blank_quote, sentence))
