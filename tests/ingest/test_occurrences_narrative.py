@@ -77,3 +77,11 @@ def test_the_narrator_speaking_now_tells_no_occurrence() -> None:
         primary="org",
     )
     assert not p.nodes("Incident") and not p.nodes("Response")
+
+
+def test_a_comment_header_line_is_not_part_of_the_comment() -> None:
+    text = ("I left the League in 2020.\n\nJo Park says:\nMay 2, 2021 at 9:40 pm\n"
+            "I was expelled from the League in 2019 for asking questions.")
+    p = run(text, {"org": ORG}, primary="org")
+    expulsion = p.node("Response", "expulsion")
+    assert all("says:" not in e.quote for e in expulsion.evidence)

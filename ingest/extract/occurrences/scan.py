@@ -80,7 +80,23 @@ def account_sentences(text: str, vocab: Vocabulary) -> list[Span]:
         marker = vocab.end_of_account.search(text)
         if marker is not None:
             end = marker.start()
-    return [s for s in sentences(text[:end]) if not _HEADING.match(s.text)]
+    return [s for s in _lines(sentences(text[:end])) if not _HEADING.match(s.text)]
+
+
+def _lines(spans: list[Span]) -> list[Span]:
+    """Sentences cut at line breaks: accounts are not hard-wrapped, so a line
+    break inside a paragraph ends a header ("Marisol T. says:"), a date line or
+    a list item, never a sentence's middle."""
+    result: list[Span] = []
+    for span in spans:
+        offset = 0
+        for line in span.text.split("\n"):
+            stripped = line.strip()
+            if stripped:
+                start = span.start + offset + line.find(stripped)
+                result.append(Span(start, start + len(stripped), stripped))
+            offset += len(line) + 1
+    return result
 
 
 def clauses(sentence: Span, index: int) -> list[Clause]:
