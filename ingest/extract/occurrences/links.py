@@ -123,6 +123,7 @@ def _salience(incident: Occurrence, scene: Scene, edges: EdgeSet) -> int:
 
 
 def tie_consequences(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet) -> None:
+    _tie_sequences(occurrences, scene, edges)
     for index, sentence in enumerate(scene.sentences):
         told = sorted(((h.trigger.start, o) for o in occurrences for h in o.hits if h.sentence == index),
                       key=lambda pair: pair[0])
@@ -136,6 +137,39 @@ def tie_consequences(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet
             continue
         edges.add(Edge("LED_TO", scene.node_ids[id(cause)], scene.node_ids[id(effect)],
                        sentence.start, sentence.end, scene.status(effect.first, "telling")))
+
+
+# How many occurrences on a chain step may follow its cause (text order).
+_CHAIN_STEP = 2
+
+
+def _tie_sequences(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet) -> None:
+    """LED_TO along the chains every such account tells, by the types of the
+    steps, not their words: a disclosure leads to the complaint written next;
+    an investigation to the decision that follows it; the last harm or
+    response told before the narrator resigns to the resignation."""
+    ordered = sorted(occurrences, key=lambda o: o.first.trigger.start)
+    narrator = scene.mentions.narrator
+    for i, occ in enumerate(ordered):
+        following = ordered[i + 1:i + 1 + _CHAIN_STEP]
+        effect: Occurrence | None = None
+        if occ.label == "Event" and occ.kind == "conversation":
+            effect = next((o for o in following if o.label == "Event" and o.kind == "correspondence"), None)
+        elif occ.label == "Response" and occ.kind == "investigation":
+            effect = next((o for o in following if o.label == "Response" and o.kind != "investigation"), None)
+        if effect is not None:
+            _lead(occ, effect, scene, edges)
+        if occ.label == "Event" and occ.kind == "resigned" and i > 0 and narrator \
+                and edges.has("PARTICIPATED_IN", narrator, scene.node_ids[id(occ)]):
+            cause = ordered[i - 1]
+            if cause.label in ("Response", "Incident"):
+                _lead(cause, occ, scene, edges)
+
+
+def _lead(cause: Occurrence, effect: Occurrence, scene: Scene, edges: EdgeSet) -> None:
+    hit = effect.first
+    edges.add(Edge("LED_TO", scene.node_ids[id(cause)], scene.node_ids[id(effect)], hit.clause.start,
+                   hit.clause.end, scene.status(hit, "telling")))
 
 
 def _cause_and_effect(index: int, offset: int, sentence: str, told: list[tuple[int, Occurrence]],
