@@ -28,3 +28,13 @@ def test_the_last_response_before_the_narrator_resigns_leads_to_it() -> None:
     suspension = p.node("Response", "suspension")
     resignation = p.node("Event", "resigned")
     assert (suspension.id, resignation.id) in p.rels("LED_TO")
+
+
+def test_whoever_acts_in_a_sentence_set_at_a_meeting_took_part_in_it() -> None:
+    p = run(
+        "At the branch meeting on 3 May 2021, Dan Cole shouted at me until Mia Lund asked him to stop.",
+        {"dan": ("Person", ["Dan Cole"]), "mia": ("Person", ["Mia Lund"]), "org": ORG},
+        primary="org",
+    )
+    meeting = p.node("Event", "meeting")
+    assert {("dan", meeting.id), ("mia", meeting.id), ("narrator", meeting.id)} <= p.rels("PARTICIPATED_IN")

@@ -184,6 +184,13 @@ def _event(node: str, occ: Occurrence, hit: Hit, ctx: Any, scene: Scene, edges: 
             edges.add(_edge("PARTICIPATED_IN", m.node_id, node, hit, status))
     if not ctx.subject and ctx.pronoun_subject is not None and occ.kind in ("conversation", "correspondence", "meeting"):
         edges.add(_edge("PARTICIPATED_IN", ctx.pronoun_subject.node_id, node, hit, status))
+    if occ.kind == "meeting":
+        # Whoever acts in a sentence set at the meeting ("at the January meeting he
+        # shouted at me ... until Sam asked him to stop") took part in it.
+        sentence = scene.sentences[hit.sentence]
+        for m in scene.mentions.within(sentence.start, sentence.end):
+            if m.label == "Person" and m.node_id != narrator:
+                edges.add(Edge("PARTICIPATED_IN", m.node_id, node, sentence.start, sentence.end, status))
 
 
 def tie_reports(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet) -> None:
