@@ -34,6 +34,7 @@ from typing import Any, Iterable, Mapping
 
 from graph.cypher import export as statements
 from graph.errors import InputError
+from graph.export.collector import collector_paused
 from graph.model import AccountRecord, Evidence, GraphDocument, Node, Relationship, sha256_text, slugify
 from graph.export.namematch import NameMatcher, OffsetMap, words
 from graph.export.pseudonyms import pseudonym, pseudonym_id, pseudonym_tag
@@ -141,9 +142,16 @@ def _name_words(name: str) -> list[str]:
 def _changed(old: Node | Relationship, new: Node | Relationship) -> bool:
     """Whether redaction changed what the item says (offsets shifting because a
     name earlier in the text was replaced does not count)."""
-    if replace(old, evidence=()) != replace(new, evidence=()):
+    # Field by field: dataclasses.replace per item cost seconds on 400,000 items.
+    if isinstance(old, Node) and isinstance(new, Node):
+        if (old.id, old.name, old.aliases) != (new.id, new.name, new.aliases):
+            return True
+    elif isinstance(old, Relationship) and isinstance(new, Relationship):
+        if (old.source, old.target) != (new.source, new.target):
+            return True
+    if old.properties != new.properties:
         return True
-    return [e.quote for e in old.evidence] != [e.quote for e in new.evidence]
+    return any(a.quote != b.quote for a, b in zip(old.evidence, new.evidence)) or len(old.evidence) != len(new.evidence)
 
 
 @dataclass
@@ -155,6 +163,10 @@ class _Redactor:
     id_matcher: NameMatcher = field(init=False)
     mentions: dict[str, list[tuple[int, int, str]]] = field(init=False)  # account -> spans to replace
     mention_quotes: dict[tuple[str, int, int], str] = field(init=False)
+    # The same ids and values come again and again (an id for every relationship
+    # at it, a date or kind on thousands of items): each is matched once.
+    _ids: dict[str, str] = field(init=False, default_factory=dict)
+    _texts: dict[str, str] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         people = self.facts.people
@@ -189,7 +201,10 @@ class _Redactor:
     # -- values -------------------------------------------------------------------------
 
     def text(self, value: str) -> str:
-        return self.text_matcher.replace(value)
+        found = self._texts.get(value)
+        if found is None:
+            found = self._texts[value] = self.text_matcher.replace(value)
+        return found
 
     def value(self, value: Any) -> Any:
         if isinstance(value, str):
@@ -202,9 +217,14 @@ class _Redactor:
         return {k: self.value(v) for k, v in props.items()}
 
     def node_id(self, node_id: str) -> str:
-        if node_id in self.protected:
-            return pseudonym_id(self.secret, node_id)
-        return self.id_matcher.replace(node_id) if self.id_matcher else node_id
+        found = self._ids.get(node_id)
+        if found is None:
+            if node_id in self.protected:
+                found = pseudonym_id(self.secret, node_id)
+            else:
+                found = self.id_matcher.replace(node_id) if self.id_matcher else node_id
+            self._ids[node_id] = found
+        return found
 
     def evidence(self, evidence: Iterable[Evidence], texts: Mapping[str, tuple[str, OffsetMap]]) -> tuple[Evidence, ...]:
         redacted = []
@@ -274,20 +294,23 @@ def redact(document: GraphDocument, mode: str, secret: bytes, store: Any | None 
     an account text naming a person whose node it lacks); without it, on the
     document alone.
     """
-    facts = facts_from_document(document)
-    if store is not None and mode != "none":
-        facts = facts.merge(facts_from_store(store))
-    protected = protected_ids(facts, mode)
-    if not protected:
+    if mode == "none":
         return document
-    redactor = _Redactor(secret, protected, facts)
-    accounts: list[AccountRecord] = []
-    texts: dict[str, tuple[str, OffsetMap]] = {}
-    for account in document.accounts:
-        redacted, mapped = redactor.account(account)
-        accounts.append(redacted)
-        if mapped is not None:
-            texts[account.id] = mapped
-    nodes = tuple(redactor.node(n, texts) for n in document.nodes)
-    rels = tuple(redactor.relationship(r, texts) for r in document.relationships)
-    return GraphDocument(tuple(accounts), nodes, rels)
+    with collector_paused():  # hundreds of thousands of new items beside the document
+        facts = facts_from_document(document)
+        if store is not None:
+            facts = facts.merge(facts_from_store(store))
+        protected = protected_ids(facts, mode)
+        if not protected:
+            return document
+        redactor = _Redactor(secret, protected, facts)
+        accounts: list[AccountRecord] = []
+        texts: dict[str, tuple[str, OffsetMap]] = {}
+        for account in document.accounts:
+            redacted, mapped = redactor.account(account)
+            accounts.append(redacted)
+            if mapped is not None:
+                texts[account.id] = mapped
+        nodes = tuple(redactor.node(n, texts) for n in document.nodes)
+        rels = tuple(redactor.relationship(r, texts) for r in document.relationships)
+        return GraphDocument(tuple(accounts), nodes, rels)
