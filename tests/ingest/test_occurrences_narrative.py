@@ -85,3 +85,12 @@ def test_a_comment_header_line_is_not_part_of_the_comment() -> None:
     p = run(text, {"org": ORG}, primary="org")
     expulsion = p.node("Response", "expulsion")
     assert all("says:" not in e.quote for e in expulsion.evidence)
+
+
+def test_a_trigger_reaches_across_an_apposition() -> None:
+    p = run(
+        "In May 2021 I asked the chair, Ann Lee, whether the steering committee had decided this.",
+        {"org": ORG, "ann": ("Person", ["Ann Lee"])},
+        primary="org",
+    )
+    assert p.nodes("Event", "conversation")

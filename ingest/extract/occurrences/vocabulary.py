@@ -19,8 +19,14 @@ _GAP = r"(?:\s+[\w’'“”\"-]+){0,4}\s+"
 _OCCURRENCE_LABELS = ("Incident", "Response", "Event")
 
 
+# "(?:\w+ ){0,5}" in an entry lets words stand between two parts; a comma or an
+# apostrophe among them ("asked the chair, Anita Ross, whether", "the HGOs'
+# finding") must not break the match.
+_LOOSE_WORD = r"(?:[\w’'-]+,?\s+)"
+
+
 def _entry(entry: str) -> str:
-    return entry.replace(" ~ ", _GAP).replace(" ", r"\s+")
+    return entry.replace(" ~ ", _GAP).replace(r"(?:\w+ )", "\x00").replace(" ", r"\s+").replace("\x00", _LOOSE_WORD)
 
 
 def compile_entries(entries: list[str] | tuple[str, ...], flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
