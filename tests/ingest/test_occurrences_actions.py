@@ -159,3 +159,14 @@ def test_the_narrators_own_letter_stays_an_event() -> None:
         primary="org",
     )
     assert p.nodes("Event", "correspondence")
+
+
+def test_the_narrators_own_undated_deed_of_an_event_class_is_an_event() -> None:
+    p = run("After that I put in a formal complaint to the steering committee.", {"sc": BODY, "org": ORG},
+            primary="org")
+    assert p.nodes("Event", "correspondence")
+
+
+def test_the_narrator_leaving_a_room_is_no_event() -> None:
+    p = run("I left early and went home on my own.", {"org": ORG}, primary="org")
+    assert not p.nodes("Event")

@@ -98,9 +98,10 @@ def _parsed_hits(text: str, sentences: list, hits: list[Hit], entities: EntityRe
     told = {h.sentence for h in hits if h.label in ("Incident", "Response")}
     candidates = [i for i, s in enumerate(sentences) if i not in told and is_narrative(s.text, vocab)]
     officials = _officials(entities)
-    bare = {h.sentence for h in hits}
-    dated = frozenset(i for i in candidates if i not in bare and find_dates(sentences[i].text, lexicon=lexicon))
-    return classify_sentences(text, sentences, candidates, mentions, officials, classes, dated)
+    hit_sentences = {h.sentence for h in hits}
+    bare = frozenset(i for i in candidates if i not in hit_sentences)
+    dated = frozenset(i for i in bare if find_dates(sentences[i].text, lexicon=lexicon))
+    return classify_sentences(text, sentences, candidates, mentions, officials, classes, dated, bare)
 
 
 def _absorb_letters(hits: list[Hit], contexts: dict[Hit, ClauseContext]) -> list[Hit]:

@@ -77,14 +77,23 @@ class ActionClasses:
             or base in self.event or base in self.stative
 
 
-_deed_patterns: dict[int, "re.Pattern[str]"] = {}
+_deed_patterns: dict[tuple[int, str], "re.Pattern[str]"] = {}
 
 
 def _deed_words(classes: ActionClasses) -> "re.Pattern[str]":
-    found = _deed_patterns.get(id(classes))
+    return _forms_pattern(classes, "deeds", set(classes.response) | set(classes.incident) | set(classes.receiving))
+
+
+def _event_words(classes: ActionClasses) -> "re.Pattern[str]":
+    return _forms_pattern(classes, "events", set(classes.event))
+
+
+def _forms_pattern(classes: ActionClasses, name: str, bases: set[str]) -> "re.Pattern[str]":
+    """Any inflected form of ``bases``, compiled once per vocabulary."""
+    key = (id(classes), name)
+    found = _deed_patterns.get(key)
     if found is not None:
         return found
-    bases = set(classes.response) | set(classes.incident) | set(classes.receiving)
     forms: set[str] = set()
     for base in bases:
         forms.update({base, base + "s", base + "es", base + "d", base + "ed", base + "ing"})
@@ -95,7 +104,7 @@ def _deed_words(classes: ActionClasses) -> "re.Pattern[str]":
         forms.update({base + base[-1] + "ed", base + base[-1] + "ing"})
     forms.update(form for form, base in classes.irregular.items() if base in bases)
     pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.IGNORECASE)
-    _deed_patterns[id(classes)] = pattern
+    _deed_patterns[key] = pattern
     return pattern
 
 
@@ -290,13 +299,19 @@ def _negated(verb: "Token") -> bool:
 
 
 def classify_sentences(text: str, sentences: list[Span], candidates: list[int], mentions: Mentions,
-                       officials: set[str], classes: ActionClasses, dated: frozenset[int] = frozenset()) -> list[Hit]:
+                       officials: set[str], classes: ActionClasses, dated: frozenset[int] = frozenset(),
+                       bare: frozenset[int] = frozenset()) -> list[Hit]:
     """Incident and Response hits in the ``candidates`` sentences (indexes into
     ``sentences``), one per sentence at most, in text order; in the ``dated``
     ones (sentences with a date and no trigger at all), an Event when no
     incident or response is read there."""
     deeds = classes.deed_words
-    chosen = [i for i in candidates if i in dated
+    events = _event_words(classes)
+    # Undated sentences with no trigger at all may still tell the narrator's own
+    # deed of a known event class ("I refused ...", "I put in a formal complaint").
+    told_deeds = frozenset(i for i in bare if i not in dated and events.search(sentences[i].text)
+                           and _FIRST_PERSON.search(sentences[i].text))
+    chosen = [i for i in candidates if i in dated or i in told_deeds
               or (deeds.search(sentences[i].text) and _worth_parsing(sentences[i], mentions, officials))]
     if not chosen or not classes.response:
         return []
@@ -308,15 +323,19 @@ def classify_sentences(text: str, sentences: list[Span], candidates: list[int], 
         hit = _classify(doc, index, sentences[index], mentions, officials, classes)
         if hit is None and index in dated:
             hit = _dated_event(doc, index, sentences[index], mentions, officials, classes)
+        elif hit is None and index in told_deeds:
+            hit = _dated_event(doc, index, sentences[index], mentions, officials, classes, narrator_only=True)
         if hit is not None:
             hits.append(hit)
     return hits
 
 
 def _dated_event(doc: "Doc", index: int, sentence: Span, mentions: Mentions, officials: set[str],
-                 classes: ActionClasses) -> Hit | None:
+                 classes: ActionClasses, narrator_only: bool = False) -> Hit | None:
     """A dated deed by someone ("In May 2019 the branch split", "On 3 June I
-    put in a formal complaint"): an Event whose kind is its verb's class."""
+    put in a formal complaint"): an Event whose kind is its verb's class.
+    ``narrator_only``: an undated one, kept only when the narrator does a deed
+    of a known event class."""
     reader = _Reader(sentence.start, mentions, officials, classes)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or not root.tag_.startswith("VB") or not _past(root) or _negated(root):
@@ -329,6 +348,11 @@ def _dated_event(doc: "Doc", index: int, sentence: Span, mentions: Mentions, off
         return None
     side = reader.side(subject)
     if side is None or side.standing == RAISED:
+        return None
+    if narrator_only and (side.standing != NARRATOR or base not in classes.event or passive
+                          or root.tag_ != "VBD" or not any(c.dep_ in ("dobj", "prep", "prt") for c in root.children)):
+        # Undated, only a plain past deed of the narrator's with something done
+        # to or with ("I put in a complaint", "I wrote to the EC"), not "I left early".
         return None
     start = sentence.start + root.idx
     trigger = Span(start, start + len(root.text), root.text)
