@@ -20,7 +20,8 @@ import re
 from graph.contract import load_contract
 from graph.model import AccountRecord, Evidence, Node, make_id
 from ingest.extract.dates import find_dates, normalise_date
-from ingest.extract.occurrences.actions import UNTIED, action_classes, actor_of, classify_sentences, patient_of
+from ingest.extract.nlp import parse_many
+from ingest.extract.occurrences.actions import UNTIED, action_classes, actor_of, classify_sentences, parseable, patient_of
 from ingest.extract.occurrences.context import ClauseContext, Mentions, narrator_acts, read_clause
 from ingest.extract.occurrences.edges import EdgeSet
 from ingest.extract.occurrences.grouping import NARRATOR, ON, Occurrence, date_occurrences, group_hits
@@ -49,6 +50,10 @@ def extract_occurrences(account: AccountRecord, entities: EntityResult, lexicon:
     hits = sorted(hits + _parsed_hits(text, sentences, hits, entities, mentions, vocab, lexicon),
                   key=lambda h: h.trigger.start)
     contexts = {hit: read_clause(hit, text, vocab, mentions) for hit in hits}
+    # Who did what to whom is read from the parse of every sentence telling harm
+    # or a response: parse them in one batch (much faster than one by one).
+    parse_many(dict.fromkeys(sentences[h.sentence].text for h in hits
+                             if h.label in ("Incident", "Response") and parseable(sentences[h.sentence].text)))
     officials, classes = _officials(entities), action_classes(lexicon)
 
     def acted_by(hit: Hit) -> Mention | None:

@@ -35,7 +35,7 @@ from ingest.extract.types import Mention, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["UNTIED", "ActionClasses", "Side", "action_classes", "actor_of", "classify_sentences", "lemma", "patient_of"]
+__all__ = ["UNTIED", "ActionClasses", "Side", "action_classes", "actor_of", "classify_sentences", "lemma", "parseable", "patient_of"]
 
 # Standing of one side of a verb.
 NARRATOR, PERSON, OFFICIAL, BODY, RAISED = "narrator", "person", "official", "body", "raised"
@@ -311,8 +311,9 @@ def classify_sentences(text: str, sentences: list[Span], candidates: list[int], 
     # deed of a known event class ("I refused ...", "I put in a formal complaint").
     told_deeds = frozenset(i for i in bare if i not in dated and events.search(sentences[i].text)
                            and _FIRST_PERSON.search(sentences[i].text))
-    chosen = [i for i in candidates if i in dated or i in told_deeds
-              or (deeds.search(sentences[i].text) and _worth_parsing(sentences[i], mentions, officials))]
+    chosen = [i for i in candidates if parseable(sentences[i].text) and (
+              i in dated or i in told_deeds
+              or (deeds.search(sentences[i].text) and _worth_parsing(sentences[i], mentions, officials)))]
     if not chosen or not classes.response:
         return []
     from ingest.extract.nlp import parse_many
@@ -357,6 +358,16 @@ def _dated_event(doc: "Doc", index: int, sentence: Span, mentions: Mentions, off
     start = sentence.start + root.idx
     trigger = Span(start, start + len(root.text), root.text)
     return Hit("Event", classes.event.get(base, "other"), index, _clause_of(sentence, index, start), trigger)
+
+
+# Sentences longer than this are not parsed: the parser's cost grows with length
+# and its reading of a long run-on sentence is seldom right; word order decides there.
+_PARSE_WORDS = 45
+
+
+def parseable(text: str) -> bool:
+    """Whether a sentence is short enough to be worth the parser."""
+    return len(text.split()) <= _PARSE_WORDS
 
 
 def _worth_parsing(sentence: Span, mentions: Mentions, officials: set[str]) -> bool:
@@ -483,6 +494,8 @@ def actor_of(hit: Hit, sentence: Span, mentions: Mentions, officials: set[str],
     ``through_telling``, a verb of telling (the teller of harm is not its doer)."""
     from ingest.extract.nlp import parse
 
+    if not parseable(sentence.text):
+        return None
     doc = parse(sentence.text)
     at = hit.trigger.start - sentence.start
     token = next((t for t in doc if t.idx <= at < t.idx + len(t.text)), None)
@@ -514,6 +527,8 @@ def patient_of(hit: Hit, sentence: Span, mentions: Mentions, officials: set[str]
     acted on ("put his hand on my thigh" -> the narrator, "checked her phone" -> her)."""
     from ingest.extract.nlp import parse
 
+    if not parseable(sentence.text):
+        return []
     doc = parse(sentence.text)
     at = hit.trigger.start - sentence.start
     token = next((t for t in doc if t.idx <= at < t.idx + len(t.text)), None)
