@@ -20,3 +20,9 @@ def source_store(request: pytest.FixtureRequest) -> GraphStore:
 @pytest.fixture
 def whole(source_store: GraphStore) -> GraphDocument:
     return select_subgraph(source_store, Selection("all"))
+
+
+@pytest.fixture
+def whole_gold(gold_store: GraphStore) -> GraphDocument:
+    """The whole gold graph, read back from its store."""
+    return select_subgraph(gold_store, Selection("all"))
