@@ -10,35 +10,38 @@
 //   ("no response" or "only dismissal/no_action ..."); responses ("kind: name" of what it got);
 //   accounts; quote; incident_id
 
-// Labelled ends let FalkorDB traverse by label (several times faster than filtering
-// an unlabelled end), hence one UNION part per label.
+// Set-based: the reported incidents (one UNION part per label, so FalkorDB
+// traverses by label), their responses counted in one batched OPTIONAL MATCH,
+// and only then, for the rows shown, the names around them (a pattern
+// comprehension per row is costly on FalkorDB, so it runs for at most $limit rows).
 CALL {
-  MATCH (i:Incident)-[:REPORTED_TO]->(b:LeadershipBody)
-  RETURN i, b
+  MATCH (i:Incident)-[:REPORTED_TO]->(:LeadershipBody)
+  RETURN i
   UNION
-  MATCH (i:Incident)-[:REPORTED_TO]->(b:Person)
+  MATCH (i:Incident)-[:REPORTED_TO]->(:Person)
   WHERE $include_people
-  RETURN i, b
+  RETURN i
 }
-WITH i, collect(b.name) AS raised_to
+// Without a WITH here FalkorDB plans the OPTIONAL MATCH as a scan of every node per row.
+WITH i
 OPTIONAL MATCH (r:Response)-[:RESPONDS_TO]->(i)
-WITH i, raised_to, collect(DISTINCT r) AS responses
-WHERE all(rx IN responses WHERE rx.kind IN $ignored_kinds)
-WITH i, raised_to, responses
-ORDER BY size(responses), coalesce(i.date, '9999'), i.name
+WITH i, count(DISTINCT r) AS response_count,
+     toInteger(sum(CASE WHEN r IS NULL OR r.kind IN $ignored_kinds THEN 0 ELSE 1 END)) AS real_responses
+WHERE real_responses = 0
+WITH i, response_count
+ORDER BY response_count, coalesce(i.date, '9999'), i.name
 LIMIT $limit
-// The people are looked up only for the rows shown (a pattern comprehension per row
-// is costly on FalkorDB).
 RETURN i.name AS incident,
        i.kind AS incident_kind,
        coalesce(i.date, i.date_text) AS incident_date,
        [(a:Person)-[:ACCUSED_IN]->(i) | a.name] AS accused,
        [(w:Person)-[:REPORTED]->(i) | w.name] AS raised_by,
-       raised_to,
-       CASE WHEN size(responses) = 0 THEN 'no response'
+       [(i)-[:REPORTED_TO]->(body:LeadershipBody) | body.name]
+         + CASE WHEN $include_people THEN [(i)-[:REPORTED_TO]->(person:Person) | person.name] ELSE [] END AS raised_to,
+       CASE WHEN response_count = 0 THEN 'no response'
             ELSE 'only ' + reduce(ks = '', kx IN $ignored_kinds | CASE WHEN ks = '' THEN kx ELSE ks + '/' + kx END)
        END AS verdict,
-       [ry IN responses | ry.kind + ': ' + ry.name] AS responses,
+       [(ry:Response)-[:RESPONDS_TO]->(i) | ry.kind + ': ' + ry.name] AS responses,
        i.account_count AS accounts,
        i.ev_quote[0] AS quote,
        i.id AS incident_id
