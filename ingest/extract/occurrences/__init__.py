@@ -50,10 +50,6 @@ def extract_occurrences(account: AccountRecord, entities: EntityResult, lexicon:
     hits = sorted(hits + _parsed_hits(text, sentences, hits, entities, mentions, vocab, lexicon),
                   key=lambda h: h.trigger.start)
     contexts = {hit: read_clause(hit, text, vocab, mentions) for hit in hits}
-    # Who did what to whom is read from the parse of every sentence telling harm
-    # or a response: parse them in one batch (much faster than one by one).
-    parse_many(dict.fromkeys(sentences[h.sentence].text for h in hits
-                             if h.label in ("Incident", "Response") and parseable(sentences[h.sentence].text)))
     officials, classes = _officials(entities), action_classes(lexicon)
 
     def acted_by(hit: Hit) -> Mention | None:

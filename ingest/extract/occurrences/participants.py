@@ -99,7 +99,7 @@ def _incident(node: str, occ: Occurrence, hit: Hit, ctx: Any, scene: Scene, edge
     subject = ctx.subject_of(("Person",)) or (None if ctx.narrator_subject else ctx.pronoun_subject)
     if accused is None and not ctx.passive and not ctx.narrator_subject:
         accused = subject
-    if occ.kind != "dissent" and scene.actor_of is not None:
+    if occ.kind != "dissent" and scene.actor_of is not None and _uncertain(accused, hit, scene.text):
         parsed = scene.actor_of(hit)
         if parsed is not None and parsed.label == "Person" and parsed.node_id != narrator:
             accused = parsed
@@ -114,8 +114,11 @@ def _incident(node: str, occ: Occurrence, hit: Hit, ctx: Any, scene: Scene, edge
     if accused is not None:
         edges.add(_edge("ACCUSED_IN", accused.node_id, node, hit, scene.status(hit, "accusation")))
     accused_id = accused.node_id if accused is not None else None
-    parsed_targets = scene.patients_of(hit) if scene.patients_of is not None else []
-    if narrator and (ctx.narrator_object or (ctx.passive and ctx.narrator_subject)):
+    narrator_target = bool(narrator and (ctx.narrator_object or (ctx.passive and ctx.narrator_subject)))
+    word_order_targets = ([subject] if ctx.passive and subject is not None else []) + ctx.objects_of(("Person",))
+    parsed_targets = scene.patients_of(hit) if scene.patients_of is not None and not narrator_target \
+        and (not word_order_targets or _uncertain(accused, hit, scene.text)) else []
+    if narrator_target:
         edges.add(_edge("TARGET_OF", narrator, node, hit, scene.status(hit, "experience")))
     elif parsed_targets:
         # The parse's object (or passive subject, or the owner of what was acted on).
@@ -136,9 +139,23 @@ def _incident(node: str, occ: Occurrence, hit: Hit, ctx: Any, scene: Scene, edge
         edges.add(_edge("WITNESSED", narrator, node, hit))
 
 
+# Words between a doer and the deed that may put another clause between them.
+_CLAUSE_WORDS = re.compile(r"\b(?:that|who|whom|which|whose|when|after|before|because|told|said|asked)\b|[,;:]",
+                           re.IGNORECASE)
+
+
+def _uncertain(found: Mention | None, hit: Hit, text: str) -> bool:
+    """Whether word order is unsure who did what a hit tells (the parse is asked
+    only then: it is the costly part): no doer found, or a clause boundary or a
+    verb of telling between the doer and the deed ("Mia told me that he ...")."""
+    if found is None:
+        return True
+    return bool(_CLAUSE_WORDS.search(text[found.end:hit.trigger.start]))
+
+
 def _response(node: str, hit: Hit, ctx: Any, scene: Scene, edges: EdgeSet, narrator: str | None) -> None:
     actor = ctx.agent if ctx.agent is not None and ctx.agent.label in _ACTORS else None
-    if scene.actor_of is not None:
+    if scene.actor_of is not None and _uncertain(actor or ctx.subject_of(_ACTORS), hit, scene.text):
         # The parse's subject or agent of the governing verb beats word order.
         parsed = scene.actor_of(hit)
         if parsed is not None and parsed.node_id and parsed.label in _ACTORS:
