@@ -20,8 +20,7 @@ import re
 from graph.contract import load_contract
 from graph.model import AccountRecord, Evidence, Node, make_id
 from ingest.extract.dates import find_dates, normalise_date
-from ingest.extract.nlp import parse_many
-from ingest.extract.occurrences.actions import UNTIED, action_classes, actor_of, classify_sentences, parseable, patient_of
+from ingest.extract.occurrences.actions import UNTIED, action_classes, actor_of, classify_sentences, patient_of
 from ingest.extract.occurrences.context import ClauseContext, Mentions, narrator_acts, read_clause
 from ingest.extract.occurrences.edges import EdgeSet
 from ingest.extract.occurrences.grouping import NARRATOR, ON, Occurrence, date_occurrences, group_hits
