@@ -2,15 +2,26 @@
 
 From the account's text and the entities already found, this stage finds the
 incidents, responses and events the account narrates (with kinds, dates and
-the clauses that tell them) and every relationship that ties them to people,
-bodies, organisations and each other. Pure and deterministic: compiled
-regular expressions over sentences, vocabulary from the lexicon
-(``triggers``, ``occurrence_cues``, ``status_cues``, ``dates``).
+the sentences that tell them) and every relationship that ties them to people,
+bodies, organisations and each other. Pure and deterministic.
 
-The chain, one module each: :mod:`.scan` (sentences, clauses, trigger hits),
+Two readers find occurrences. :mod:`.scan` matches the trigger vocabulary of
+the lexicon (``triggers``) in the clauses of narrative sentences.
+:mod:`.actions` reads the sentences the scan left without an incident or
+response through spaCy's dependency parse (:mod:`ingest.extract.nlp`): an
+official or body acting on a member, or on what a member raised, is a
+Response; a person harming a person an Incident; a dated deed, or the
+narrator's own deed of an event class, an Event -- by the standing of the
+actor and the patient and by broad verb classes (lexicon ``actions``), never
+by phrases. The parse also says who did what to whom where word order is
+unsure (TAKEN_BY, ACCUSED_IN, TARGET_OF).
+
+The chain, one module each: :mod:`.scan` and :mod:`.actions` (hits),
 :mod:`.grouping` (one node per occurrence, dates), :mod:`.participants`
-(ties to entities), :mod:`.setting` (OCCURRED_IN), :mod:`.links` (RESPONDS_TO, LED_TO), :mod:`.membership`
-(JOINED, LEFT); :mod:`.edges` keeps every relationship inside the contract.
+(ties to entities), :mod:`.setting` (OCCURRED_IN), :mod:`.links`
+(RESPONDS_TO, LED_TO), :mod:`.membership` (JOINED, LEFT); :mod:`.edges`
+keeps every relationship inside the contract. A node's evidence is the
+sentence that tells it (its clause when the sentence is a long run-on).
 """
 
 from __future__ import annotations
