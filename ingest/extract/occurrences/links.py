@@ -8,7 +8,10 @@ the narrator's latest act (a complaint, appeal, post or dissent); else the
 storyline's incident (harm before dissent) with the same accused's other
 harm to the same person; else the latest event.
 
-LED_TO: where a sentence draws a consequence ("as a result of", "this led
+LED_TO, by the types of the steps of the chain such accounts tell: a
+conversation leads to the complaint written next, an investigation to the
+decision that follows it, and the last harm or response told before the
+narrator resigns to the resignation. Also, where a sentence draws a consequence ("as a result of", "this led
 to", "prompted", "after this"), the occurrence told after the cue follows from
 the one told before it in the same sentence, or from the latest one told
 before the sentence.
