@@ -170,3 +170,18 @@ def test_the_narrators_own_undated_deed_of_an_event_class_is_an_event() -> None:
 def test_the_narrator_leaving_a_room_is_no_event() -> None:
     p = run("I left early and went home on my own.", {"org": ORG}, primary="org")
     assert not p.nodes("Event")
+
+
+def test_a_body_deciding_is_a_response_of_the_kind_it_decided() -> None:
+    p = run(
+        "In June 2021 the steering committee decided that no further action was required.",
+        {"sc": BODY, "org": ORG},
+        primary="org",
+    )
+    response = p.node("Response", "no_action")
+    assert (response.id, "sc") in p.rels("TAKEN_BY")
+
+
+def test_a_member_refusing_is_no_response() -> None:
+    p = run("In June 2021 Mia Lund refused.", {"mia": ("Person", ["Mia Lund"]), "org": ORG}, primary="org")
+    assert not p.nodes("Response")

@@ -63,6 +63,7 @@ class ActionClasses:
     communication: frozenset[str] = frozenset()
     event: dict[str, str] = field(default_factory=dict)
     receiving: frozenset[str] = frozenset()
+    deciding: frozenset[str] = frozenset()
     stative: frozenset[str] = frozenset()
 
     @property
@@ -138,6 +139,7 @@ def _compile(key: str, section: Mapping[str, Any]) -> ActionClasses:
         communication=frozenset(str(w).lower() for w in section.get("communication") or ()),
         event=by_kind(section.get("event")),
         receiving=frozenset(str(w).lower() for w in section.get("receiving") or ()),
+        deciding=frozenset(str(w).lower() for w in section.get("deciding") or ()),
         stative=frozenset(str(w).lower() for w in section.get("stative") or ()),
     )
     _compiled[key] = classes
@@ -447,11 +449,35 @@ def _label_kind(verb: "Token", base: str, subject: "Token" | None, passive: bool
         if actor is not None and actor.standing not in _ACTING:
             return None
         return "Response", kind
+    if actor is not None and actor.standing in _ACTING and not on_member and base in classes.deciding \
+            and (actor.standing == BODY or base not in ("refuse", "decline")):
+        # "The committee decided that no further action was required", "the EC
+        # voted to suspend him": a body deciding is a response; what it decided
+        # (the verb of its complement) says which. A person "refusing" alone is not.
+        return "Response", _decided_kind(verb, classes) or kind
     if actor is None or actor.standing not in _ACTING or not on_member:
         return None
     if _negated(verb) and kind in ("other", "investigation"):
         return "Response", "no_action"
     return "Response", kind
+
+
+_NOTHING = frozenset({"no", "nothing", "not", "never", "none"})
+
+
+def _decided_kind(verb: "Token", classes: ActionClasses) -> str | None:
+    """The kind of what a decision decided: no action when its complement is
+    negated ("that no further action was required"), else the class of the
+    complement's verb ("to suspend him")."""
+    for child in verb.children:
+        if child.dep_ not in ("ccomp", "xcomp"):
+            continue
+        if any(t.text.lower() in _NOTHING for t in child.subtree):
+            return "no_action"
+        kind = classes.response.get(lemma(child.text, classes))
+        if kind is not None and lemma(child.text, classes) not in classes.communication:
+            return kind
+    return None
 
 
 def _received(verb: "Token", reader: _Reader, classes: ActionClasses) -> tuple[str, str, "Token"] | None:
