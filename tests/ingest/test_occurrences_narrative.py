@@ -94,3 +94,14 @@ def test_a_trigger_reaches_across_an_apposition() -> None:
         primary="org",
     )
     assert p.nodes("Event", "conversation")
+
+
+def test_no_reply_is_no_action() -> None:
+    p = run("I appealed to the League in May 2021. I have had no acknowledgement at all.", {"org": ORG},
+            primary="org")
+    assert p.nodes("Response", "no_action")
+
+
+def test_the_narrator_questioning_a_decision_is_dissent() -> None:
+    p = run("In October 2022 I questioned the decision at the branch committee.", {"org": ORG}, primary="org")
+    assert p.nodes("Incident", "dissent")
