@@ -69,7 +69,8 @@ def extract_occurrences(account: AccountRecord, entities: EntityResult, lexicon:
 
     # "but I initially dismissed it": the narrator's own deed is no response, unless
     # the parse shows someone else behind it ("he told me I had to withdraw it").
-    hits = [h for h in hits if not (h.label == "Response" and narrator_acts(h, text)
+    # "I got no reply" tells the absence of someone else's deed.
+    hits = [h for h in hits if not (h.label == "Response" and h.kind != "no_action" and narrator_acts(h, text)
                                     and (acted_by(h) or UNTIED).node_id == "")]
     hits = _absorb_letters(hits, contexts)
     occurrences = group_hits(hits, text, vocab, lambda h: _participants(h, contexts[h], vocab))
