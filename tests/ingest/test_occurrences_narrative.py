@@ -105,3 +105,13 @@ def test_no_reply_is_no_action() -> None:
 def test_the_narrator_questioning_a_decision_is_dissent() -> None:
     p = run("In October 2022 I questioned the decision at the branch committee.", {"org": ORG}, primary="org")
     assert p.nodes("Incident", "dissent")
+
+
+def test_an_event_told_as_an_intention_is_no_event() -> None:
+    p = run("By the spring of 2020 I was readying myself to quit the League.", {"org": ORG}, primary="org")
+    assert not p.nodes("Event", "resigned")
+
+
+def test_a_decision_to_leave_is_the_leaving() -> None:
+    p = run("In May 2020 I decided to leave the League.", {"org": ORG}, primary="org")
+    assert p.nodes("Event", "resigned")

@@ -186,7 +186,8 @@ def _select(found: list[Hit]) -> list[Hit]:
     rumours ..., threatening violence ..., making sexual comments")."""
     kept: list[Hit] = []
     # A trigger talked about ("an email about the conference") yields to one that happens.
-    found = [h for h in found if not (_habitual(h) or _negated(h) or _modifier(h) or _time_reference(h))]
+    found = [h for h in found if not (_habitual(h) or _negated(h) or _modifier(h) or _time_reference(h)
+                                      or _intended(h))]
     ranked = sorted(found, key=lambda h: (_talked_about(h), -(h.trigger.end - h.trigger.start), h.trigger.start))
     for hit in ranked:
         if any(hit.trigger.start < k.trigger.end and k.trigger.start < hit.trigger.end for k in kept):
@@ -244,6 +245,21 @@ def _time_reference(hit: Hit) -> bool:
         return True
     before = hit.clause.text[:start].lower().replace("-", " ").split()[-4:]
     return any(w.strip(",.;:“”\"'‘’") in _TIME_WORDS for w in before)
+
+
+# Verbs after which an infinitive still tells a deed ("decided to leave").
+_DEED_BEFORE_TO = frozenset({"decided", "chose", "voted", "agreed", "went", "had", "began", "started", "refused"})
+
+
+def _intended(hit: Hit) -> bool:
+    """An event told as an intention ("I was readying myself to quit", "a plan
+    to publish") is no event: an infinitive names what was meant, not done."""
+    if hit.label != "Event":
+        return False
+    before = hit.clause.text[:hit.trigger.start - hit.clause.start].lower().split()[-2:]
+    if not before or before[-1] != "to":
+        return False
+    return not (len(before) > 1 and before[0] in _DEED_BEFORE_TO)
 
 
 def _talked_about(hit: Hit) -> bool:
