@@ -145,11 +145,12 @@ _CLAUSE_WORDS = re.compile(r"\b(?:that|who|whom|which|whose|when|after|before|be
 
 
 def _uncertain(found: Mention | None, hit: Hit, text: str) -> bool:
-    """Whether word order is unsure who did what a hit tells (the parse is asked
-    only then: it is the costly part): no doer found, or a clause boundary or a
-    verb of telling between the doer and the deed ("Mia told me that he ...")."""
+    """Whether word order may have the wrong doer for what a hit tells: a clause
+    boundary or a verb of telling stands between the doer it found and the deed
+    ("Mia told me that he ..."). Only then is the parse asked (it is the costly
+    part; where word order found no doer the parse seldom finds one either)."""
     if found is None:
-        return True
+        return False
     return bool(_CLAUSE_WORDS.search(text[found.end:hit.trigger.start]))
 
 
