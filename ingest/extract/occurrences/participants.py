@@ -115,9 +115,8 @@ def _incident(node: str, occ: Occurrence, hit: Hit, ctx: Any, scene: Scene, edge
         edges.add(_edge("ACCUSED_IN", accused.node_id, node, hit, scene.status(hit, "accusation")))
     accused_id = accused.node_id if accused is not None else None
     narrator_target = bool(narrator and (ctx.narrator_object or (ctx.passive and ctx.narrator_subject)))
-    word_order_targets = ([subject] if ctx.passive and subject is not None else []) + ctx.objects_of(("Person",))
     parsed_targets = scene.patients_of(hit) if scene.patients_of is not None and not narrator_target \
-        and (not word_order_targets or _uncertain(accused, hit, scene.text)) else []
+        and _uncertain(accused, hit, scene.text) else []
     if narrator_target:
         edges.add(_edge("TARGET_OF", narrator, node, hit, scene.status(hit, "experience")))
     elif parsed_targets:
