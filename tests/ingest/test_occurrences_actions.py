@@ -1,11 +1,11 @@
-"""The clause classifier (ingest/extract/occurrences/actions.py) on hand-written
+"""The clause classifier (ingest/extract/occurrences/actions.py, roles.py, verbs.py) on hand-written
 passages whose verbs no trigger list holds: who did what to whom decides."""
 
 from __future__ import annotations
 
 from test_occurrences_support import run
 
-from ingest.extract.occurrences.actions import action_classes, lemma
+from ingest.extract.occurrences.verbs import action_classes, lemma
 from ingest.lexicon import load_lexicon
 
 ORG = ("Organization", ["the Workers League", "the League"])

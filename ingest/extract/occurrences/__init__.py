@@ -16,7 +16,8 @@ actor and the patient and by broad verb classes (lexicon ``actions``), never
 by phrases. The parse also says who did what to whom where word order is
 unsure (TAKEN_BY, ACCUSED_IN, TARGET_OF).
 
-The chain, one module each: :mod:`.scan` and :mod:`.actions` (hits),
+The chain, one module each: :mod:`.scan` and :mod:`.actions` (hits; :mod:`.verbs` holds the verb classes, :mod:`.roles`
+reads who did what to whom from the parse),
 :mod:`.grouping` (one node per occurrence, dates), :mod:`.participants`
 (ties to entities), :mod:`.setting` (OCCURRED_IN), :mod:`.links`
 (RESPONDS_TO, LED_TO), :mod:`.membership` (JOINED, LEFT); :mod:`.edges`
@@ -31,7 +32,9 @@ import re
 from graph.contract import load_contract
 from graph.model import AccountRecord, Evidence, Node, make_id
 from ingest.extract.dates import find_dates, normalise_date
-from ingest.extract.occurrences.actions import UNTIED, action_classes, actor_of, classify_sentences, patient_of
+from ingest.extract.occurrences.actions import classify_sentences
+from ingest.extract.occurrences.roles import UNTIED, actor_of, patient_of
+from ingest.extract.occurrences.verbs import action_classes
 from ingest.extract.occurrences.context import ClauseContext, Mentions, narrator_acts, read_clause
 from ingest.extract.occurrences.edges import EdgeSet
 from ingest.extract.occurrences.grouping import NARRATOR, ON, Occurrence, date_occurrences, group_hits
