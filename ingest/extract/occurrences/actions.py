@@ -13,8 +13,14 @@ actor and the patient of each verb.
   **Response**; the verb's broad class gives its kind (dismissal, pressure,
   investigation, isolation ...). A member undergoing an act in the passive
   ("I was removed as editor") is one too.
+- A body or official deciding (decide, rule, recommend, vote ...) is a
+  Response even with no member as object; the complement gives the kind.
+  A letter received from an official telling the member something is the
+  official's Response.
 - A person doing harm (a verb of the harm classes) to a person is an
   **Incident**.
+- A dated deed by someone, or the narrator's own plain past deed of an event
+  class ("I put in a formal complaint"), is an **Event**.
 
 Verbs come in broad classes from the lexicon (``actions.yaml``), never
 phrases. Only sentences that may tell such a deed are parsed (a form of a
