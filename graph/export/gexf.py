@@ -15,7 +15,7 @@ import time
 from typing import Any, BinaryIO, Callable
 
 from graph.export.base import Exporter
-from graph.export.collector import collector_paused
+from graph.collector import collector_paused
 from graph.export.flatten import account_attributes, attribute_types, node_attributes, relationship_attributes
 from graph.export.xmlstream import XML_DECLARATION, XmlStream, escape_attribute, xml_value
 from graph.model import GraphDocument

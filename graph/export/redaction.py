@@ -34,7 +34,7 @@ from typing import Any, Iterable, Mapping
 
 from graph.cypher import export as statements
 from graph.errors import InputError
-from graph.export.collector import collector_paused
+from graph.collector import collector_paused
 from graph.model import AccountRecord, Evidence, GraphDocument, Node, Relationship, sha256_text, slugify
 from graph.export.namematch import NameMatcher, OffsetMap, words
 from graph.export.pseudonyms import pseudonym, pseudonym_id, pseudonym_tag

@@ -26,7 +26,7 @@ import threading
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from graph.cypher import export as statements
-from graph.export.collector import collector_paused
+from graph.collector import collector_paused
 from graph.export.rows import account_from_props, stored_properties
 from graph.model import AccountRecord, Evidence, GraphDocument, Node, Relationship
 from graph.store import GraphStore

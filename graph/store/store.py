@@ -7,12 +7,11 @@ they go out as batched, idempotent ``UNWIND $rows`` MERGEs.
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
 
+from graph.collector import collector_paused
 from graph.contract import Contract, load_contract
 from graph.cypher import core, dialect
 from graph.errors import StoreError
@@ -116,25 +115,6 @@ def _relationship_row(rel: Relationship) -> Row:
         "props": dict(rel.properties),
         **evidence_lists(rel.evidence),
     }
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector during a bulk write.
-
-    A load builds millions of short-lived, acyclic row objects while a large
-    document is alive; the collector's full passes over it cost more than the
-    rows themselves (measured: 6.6 s of CPU instead of 1.4 s to build the rows
-    of 100,000 nodes and 300,000 relationships). Reference counting still frees
-    everything; the collector is restored afterwards, also on error.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class GraphStore:
@@ -310,7 +290,7 @@ class GraphStore:
                     sizes.append(("relationships", len(chunk)))
                     yield statement, {"rows": [_relationship_row(r) for r in chunk]}
 
-        with _collector_paused():
+        with collector_paused():
             for done, _ in enumerate(self.backend.run_batches(batches())):
                 kind, count = sizes[done]
                 setattr(report, kind, getattr(report, kind) + count)
