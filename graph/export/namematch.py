@@ -1,16 +1,16 @@
 """Find names in text by their words, replace them, and map offsets across.
 
 Names are matched as sequences of words (case-folded, any punctuation or space
-between them), longest first at each position, so "Ben S (Atlanta)" in a text
-is found from the name "Ben S (Atlanta)" and "Ben Curry" is not mistaken for
+between them), longest first at each position, so "Ruth P (Leeds)" in a text
+is found from the name "Ruth P (Leeds)" and "Dana Whitlock" is not mistaken for
 "Ben". Matching by a dictionary of first words keeps the cost linear in the
 text however many names there are (a regex alternation of thousands of names
 is not).
 
->>> m = NameMatcher.build([("Ben S", "Person 1a2b3c"), ("Ben Curry", None)])
->>> m.replace("Ben S met ben  s and Ben Curry.")
-'Person 1a2b3c met Person 1a2b3c and Ben Curry.'
->>> text, offsets = m.replace_with_offsets("Hi Ben S, bye")
+>>> m = NameMatcher.build([("Ruth P", "Person 1a2b3c"), ("Dana Whitlock", None)])
+>>> m.replace("Ruth P met ruth  p and Dana Whitlock.")
+'Person 1a2b3c met Person 1a2b3c and Dana Whitlock.'
+>>> text, offsets = m.replace_with_offsets("Hi Ruth P, bye")
 >>> text, offsets.start(3), offsets.end(8), offsets.start(10)
 ('Hi Person 1a2b3c, bye', 3, 16, 18)
 """

@@ -13,7 +13,7 @@ from typing import Iterable
 __all__ = ["normalise_name", "name_keys"]
 
 # Marks that sit inside a word ("U.S.", "women's") vanish so the word stays whole;
-# every other punctuation mark separates words ("Marxist-Leninist", "Ben S (Atlanta)").
+# every other punctuation mark separates words ("Marxist-Leninist", "Ruth P (Leeds)").
 _JOINING = {".", "'", "’", "‘", "`", "´"}
 _LEADING_THE = re.compile(r"^the\s+")
 
@@ -23,8 +23,8 @@ def normalise_name(name: str) -> str:
 
     >>> normalise_name("The  International Marxist Tendency")
     'international marxist tendency'
-    >>> normalise_name("Ben S (Atlanta)")
-    'ben s atlanta'
+    >>> normalise_name("Ruth P (Leeds)")
+    'ruth p leeds'
     >>> normalise_name("the U.S. section’s E.C.")
     'us sections ec'
     >>> normalise_name("The")

@@ -1,7 +1,7 @@
 """Named and partly named people: capitalised names, initials, short forms.
 
-"Ben Curry" is named, "Ahmed S" partial (first name and initial); "Curry" or
-"Ahmed" alone later in the account refer back to the one full name they belong
+"Dana Whitlock" is named, "Omar K" partial (first name and initial); "Whitlock" or
+"Omar" alone later in the account refer back to the one full name they belong
 to. A lone first name is a person only where the text introduces it as one
 ("my branch secretary, Thomas"); such a name is local to its account.
 """
@@ -119,7 +119,7 @@ def find_names(
                 found.append((m.start(), m.end(), m.group(0), "partial"))
             continue
         if not _is_name(tokens[:-1] if initial else tokens, vocab, blocked, lower_words):
-            # "Hi Trot Watcher", "In Ben Curry": drop a leading stop word and retry.
+            # "Hi Left Observer", "In Dana Whitlock": drop a leading stop word and retry.
             if len(tokens) == 3 and tokens[0] in vocab.not_name_words and _is_name(tokens[1:], vocab, blocked, lower_words):
                 start = m.start() + text[m.start() : m.end()].index(tokens[1])
                 found.append((start, m.end(), " ".join(tokens[1:]), "named"))
@@ -260,7 +260,7 @@ def _bracketed(c: Collector, vocab: Vocabulary, names: NameContext, occupied: li
 
 
 def _short_forms(c: Collector, names: NameContext, occupied: list[tuple[int, int]]) -> None:
-    """"Curry" -> "Ben Curry", "Ahmed" -> "Ahmed S", when only one full name has that part."""
+    """"Whitlock" -> "Dana Whitlock", "Omar" -> "Omar K", when only one full name has that part."""
     owners: dict[str, set[str]] = {}
     for name, node_id in names.ids.items():
         parts = name.split()

@@ -66,7 +66,7 @@ def find_narrator(c: Collector, account: AccountRecord, names: NameContext, body
             evidence_span = (m.start("name"), m.end("name"))
     cosigners: list[tuple[int, int, str]] = []
     if author is None:
-        # Signature lines closing the body ("Ben S (Atlanta)", "In solidarity,\nNiamh",
+        # Signature lines closing the body ("Ruth P (Leeds)", "In solidarity,\nNiamh",
         # or several names under an open letter: each signatory wrote it).
         signatories = _signatories(text, body_end)
         if signatories:
@@ -159,7 +159,7 @@ _GREETING = re.compile(rf"(?:^|\n)[\s\d.•*-]*(?:Hi|Hello|Hey|Dear)\s+(?P<handl
 
 
 def _greeting_alias(c: Collector, narrator_id: str, body_end: int) -> None:
-    """In a blog's comments, "Hi Trot Watcher" addresses the author by their handle."""
+    """In a blog's comments, "Hi Left Observer" addresses the author by their handle."""
     if body_end >= len(c.text):
         return
     handles: dict[str, tuple[int, int]] = {}

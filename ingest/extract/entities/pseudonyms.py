@@ -240,7 +240,7 @@ def find_pseudonyms(
     for f in found:
         if any(s < f.end and f.start < e for s, e in taken):
             continue
-        # "Alex Grant (another EC member ...)", "Ahmed S, a full-timer": an appositive of a name.
+        # "Sam Rivers (another EC member ...)", "Omar K, a full-timer": an appositive of a name.
         before = re.search(r"\s*[,(]\s*$", text[max(0, f.start - 4) : f.start])
         if before and (f.start - len(before.group(0))) in name_at_end:
             continue
@@ -249,7 +249,7 @@ def find_pseudonyms(
             if f.role is not None and kept[-1].role is None:
                 kept[-1].role, kept[-1].role_span = f.role, f.role_span
             continue
-        # "my partner and comrade, Jess S": the description is the name's alias.
+        # "my partner and comrade, Lee M": the description is the name's alias.
         after = re.match(r"(?:\s+and\s+[a-z-]+)?,?\s+", text[f.end : f.end + 30])
         if after and f.end + after.end() in name_at_start:
             person = c.nodes[name_at_start[f.end + after.end()]]
@@ -283,7 +283,7 @@ def find_pseudonyms(
                 continue
         unit_extra = next((x[len("unit:") :] for x in f.extra if x.startswith("unit:")), None)
         if key not in keys_seen and f.role is not None and f.extra == ["the"]:
-            # "He forwarded this to Ben Curry. ... the regional full-timer": the named person just before.
+            # "He forwarded this to Dana Whitlock. ... the regional full-timer": the named person just before.
             previous = c.sentence_at(max(0, c.sentence_at(f.start).start - 2))
             recent = [p for p in names.mentions if previous.start <= p.start < f.start]
             if recent:

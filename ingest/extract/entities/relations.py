@@ -135,10 +135,10 @@ def link_roles(
             for s, e, pid in names.intro_descriptions:
                 if s <= rm.start and rm.end <= e:
                     holder = pid
-        # "Ahmed S, ISO Treasurer and de facto National Organizer"; "Alex Grant (another EC member ...)".
+        # "Omar K, ISO Treasurer and de facto National Organizer"; "Sam Rivers (another EC member ...)".
         if holder is None:
             holder = _appositive_holder(text, rm, names)
-        # "Treasurer Ahmed S", "the chapter treasurer, Priya N.", "one of the co-chairs, Tyler Brandt".
+        # "Treasurer Omar K", "the chapter treasurer, Priya N.", "one of the co-chairs, Tyler Brandt".
         if holder is None:
             after = re.match(r"[“”\"]?,?\s+", text[rm.end : rm.end + 4])
             if after:

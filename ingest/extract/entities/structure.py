@@ -277,7 +277,7 @@ def _find_branches(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: Uni
         name = " ".join(text[start:end].split()) if m.group("city") is not None else f"{city} {word}"
         add(city, word, org_surface, start, end, name)
 
-    # "Salt River DSA", "Toronto Fightback": a place before an organisation's name is its branch,
+    # "Salt River DSA", "Bristol Socialist Party": a place before an organisation's name is its branch,
     # when the account speaks of branches or chapters at all or names the unit twice.
     speaks_of_branches = re.search(rf"\b(?:[Tt]he|[Mm]y|[Oo]ur|[Tt]his)\s+(?:{branch_words})\b", text[:body_end]) is not None
     place_org = re.compile(rf"\b(?P<city>{_CAP_WORD}(?:{_LINE_GAP}{_CAP_WORD})?){_LINE_GAP}(?P<org>{org_alt})\b(?!{_LINE_GAP}(?:{unit_words})\b)")

@@ -109,7 +109,7 @@ def read_clause(hit: Hit, text: str, vocab: Vocabulary, mentions: Mentions) -> C
     objects = [m for m in inside if m.end > hit.trigger.start]
     agent = None
     if vocab.agent is not None and objects and objects[0].start >= hit.trigger.end:
-        # "by the EC", "an email from Ahmed S", "protected by the EC": the agent word
+        # "by the EC", "an email from Omar K", "protected by the EC": the agent word
         # sits just before the first mention after the trigger, or ends the trigger.
         first = objects[0]
         gap = [w for w in text[hit.trigger.end:first.start].lower().split() if w not in _DETERMINERS]
