@@ -1,16 +1,16 @@
 """Find names in text by their words, replace them, and map offsets across.
 
 Names are matched as sequences of words (case-folded, any punctuation or space
-between them), longest first at each position, so "Ruth P (Leeds)" in a text
-is found from the name "Ruth P (Leeds)" and "Dana Whitlock" is not mistaken for
-"Ben". Matching by a dictionary of first words keeps the cost linear in the
+between them), longest first at each position, so "Kim R (Leeds)" in a text
+is found from the name "Kim R", and "Kim Rowe" is not mistaken for "Kim R"
+followed by "owe". Matching by a dictionary of first words keeps the cost linear in the
 text however many names there are (a regex alternation of thousands of names
 is not).
 
->>> m = NameMatcher.build([("Ruth P", "Person 1a2b3c"), ("Dana Whitlock", None)])
->>> m.replace("Ruth P met ruth  p and Dana Whitlock.")
+>>> m = NameMatcher.build([("Kim R", "Person 1a2b3c"), ("Dana Whitlock", None)])
+>>> m.replace("Kim R met kim  r and Dana Whitlock.")
 'Person 1a2b3c met Person 1a2b3c and Dana Whitlock.'
->>> text, offsets = m.replace_with_offsets("Hi Ruth P, bye")
+>>> text, offsets = m.replace_with_offsets("Hi Kim R, bye")
 >>> text, offsets.start(3), offsets.end(8), offsets.start(10)
 ('Hi Person 1a2b3c, bye', 3, 16, 18)
 """
