@@ -38,7 +38,7 @@ account_titles = {a.id: a.title for a in accounts}
 
 with st.sidebar:
     st.subheader("Find")
-    term = st.text_input("Name or alias", placeholder="e.g. Fightback, Alan Woods, EC",
+    term = st.text_input("Name or alias", placeholder="e.g. IMT, Executive Committee, branch secretary",
                          help="Searches the names and aliases of people, organisations, bodies, roles …")
     if term.strip():
         with ui.guarded("searching"):
