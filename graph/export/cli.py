@@ -64,9 +64,9 @@ def _write_file(document: GraphDocument, format_name: str, out: Path) -> None:
 @click.option("--all", "select_all", is_flag=True, help="Export the whole graph.")
 @click.option("--query", metavar="NAME", help="Export the nodes a saved query's rows mention, with the relationships among them.")
 @click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE", help="A parameter of the saved query (repeat for several).")
-@click.option("--ego", metavar="ID", help="Export the ego network of the node with this id.")
+@click.option("--ego", metavar="ID|NAME", help="Export the ego network of this node (an id, or a name or alias that names one entity).")
 @click.option("--depth", type=click.IntRange(1, MAX_DEPTH), default=1, show_default=True, help="How many steps the ego network reaches.")
-@click.option("--organization", metavar="ID", help="Export one organisation: its sections, branches, bodies, factions, roles, members and what occurred in it.")
+@click.option("--organization", metavar="ID|NAME", help="Export one organisation (an id, name or alias): its sections, branches, bodies, factions, roles, members and what occurred in it.")
 @click.option("--account", metavar="ID", help="Export everything one account supports, with only that account's evidence.")
 @click.option("--format", "format_name", type=click.Choice(list(FORMATS)), help="The output format (see --list-formats).")
 @click.option("--out", type=click.Path(path_type=Path), help="The file to write (for neo4j-csv: a .zip, or a directory).")
@@ -84,7 +84,7 @@ def export(select_all: bool, query: str | None, params: tuple[str, ...], ego: st
     project's exports thanks to the key in $TGRAPH_HOME/redaction.key), in
     names, ids, evidence quotes and account texts alike.
 
-    Example: tgraph export --organization organization:imt --format graphml --out imt.graphml
+    Example: tgraph export --organization IMT --format graphml --out imt.graphml
     """
     if list_formats_flag:
         for exporter in list_formats():

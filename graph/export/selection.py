@@ -153,7 +153,38 @@ def _label_of(store: GraphStore, node_id: str) -> str:
     raise InputError("no node with this id in the store (find ids with `tgraph db stats` or the dashboard's search)", where=node_id)
 
 
+def _folded(name: str) -> str:
+    words = name.casefold().split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+def resolve_entity(store: GraphStore, value: str, label: str | None = None) -> str:
+    """The id ``value`` names: an id as it is, else the one entity whose name or
+    alias is ``value`` (case and a leading "the" ignored), so people can type "IMT"."""
+    nodes, accounts = _fetch(store, [value])
+    if nodes or accounts:
+        return value
+    wanted = _folded(value)
+    matches = {
+        row["id"]: row
+        for row in store.search(wanted, limit=50)
+        if (label is None or row.get("label") == label)
+        and wanted in {_folded(n) for n in [row.get("name") or "", *(row.get("aliases") or [])]}
+    }
+    if len(matches) == 1:
+        return next(iter(matches))
+    if matches:
+        listed = ", ".join(f"{row['id']} ({row.get('label')})" for row in list(matches.values())[:5])
+        raise InputError(f"several entities are called this; pass one id: {listed}", where=value)
+    raise InputError(
+        "no node with this id, name or alias in the store (find ids with the dashboard's search "
+        "or `tgraph query run mentions -p entity=...`)",
+        where=value,
+    )
+
+
 def _ego(store: GraphStore, node_id: str, depth: int) -> GraphDocument:
+    node_id = resolve_entity(store, node_id)
     seen: dict[str, str] = {node_id: _label_of(store, node_id)}
     frontier = dict(seen)
     for _ in range(depth):
@@ -184,6 +215,7 @@ def _incoming(store: GraphStore, ids_by_label: Mapping[str, set[str]], rel_type:
 
 
 def _organization(store: GraphStore, org_id: str) -> GraphDocument:
+    org_id = resolve_entity(store, org_id, "Organization")
     if _label_of(store, org_id) != "Organization":
         raise InputError("this id is not an Organization", where=org_id)
     units: dict[str, set[str]] = defaultdict(set)
