@@ -79,6 +79,8 @@ def test_every_page_in_a_real_browser(cli_env: dict[str, str], seed_store: Graph
         wait_until_idle(page)
         page.get_by_role("button", name="Prepare the file").click()
         page.get_by_text("relationships and").first.wait_for(timeout=60_000)
+        # The download button can land a moment after the summary line: wait for it itself.
+        page.get_by_role("button", name="Download tgraph-all").wait_for(timeout=60_000)
         assert page.get_by_role("button", name="Download tgraph-all").count() == 1
         page.screenshot(path=str(tmp_path / "export.png"), full_page=True)
 
