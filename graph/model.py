@@ -12,7 +12,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 __all__ = [
     "Evidence",
@@ -129,17 +129,6 @@ class Node:
     def accounts(self) -> tuple[str, ...]:
         return tuple(sorted({e.account for e in self.evidence}))
 
-    def merged_with(self, other: "Node") -> "Node":
-        aliases = tuple(
-            dict.fromkeys(a for a in (*self.aliases, other.name, *other.aliases) if a != self.name)
-        )
-        return replace(
-            self,
-            aliases=aliases,
-            properties={**other.properties, **self.properties},
-            evidence=union_evidence(self.evidence, other.evidence),
-        )
-
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -177,13 +166,6 @@ class Relationship:
     @property
     def accounts(self) -> tuple[str, ...]:
         return tuple(sorted({e.account for e in self.evidence}))
-
-    def merged_with(self, other: "Relationship") -> "Relationship":
-        return replace(
-            self,
-            properties={**other.properties, **self.properties},
-            evidence=union_evidence(self.evidence, other.evidence),
-        )
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -268,20 +250,52 @@ class GraphDocument:
         return merge_documents(self, other)
 
 
+def _first_wins(copies: Sequence[Node] | Sequence[Relationship]) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for copy in reversed(copies):
+        merged.update(copy.properties)
+    return merged
+
+
+def _merge_nodes(copies: list[Node]) -> Node:
+    first = copies[0]
+    names = [*first.aliases]
+    for other in copies[1:]:
+        names.extend((other.name, *other.aliases))
+    return replace(
+        first,
+        aliases=tuple(dict.fromkeys(a for a in names if a != first.name)),
+        properties=_first_wins(copies),
+        evidence=union_evidence(*(c.evidence for c in copies)),
+    )
+
+
+def _merge_relationships(copies: list[Relationship]) -> Relationship:
+    return replace(copies[0], properties=_first_wins(copies), evidence=union_evidence(*(c.evidence for c in copies)))
+
+
 def merge_documents(*documents: GraphDocument) -> GraphDocument:
     """Union accounts, nodes and relationships by id, unioning their evidence.
 
-    Ids never change: the first document's name for a node is kept and the other
-    names become aliases.
+    Ids never change: the first name seen for a node is kept and later names
+    become aliases; the first value of a property wins; evidence is unioned by
+    span (first status kept) and sorted, even for an item told once. Every copy of an item is
+    gathered first and unioned once, so a node told by every account of a large
+    corpus costs linear, not quadratic, time.
     """
     accounts: dict[str, AccountRecord] = {}
-    nodes: dict[str, Node] = {}
-    rels: dict[str, Relationship] = {}
+    nodes: dict[str, list[Node]] = {}
+    rels: dict[str, list[Relationship]] = {}
     for doc in documents:
         for acc in doc.accounts:
-            accounts[acc.id] = acc if acc.id not in accounts or acc.text else accounts[acc.id]
+            if acc.id not in accounts or acc.text:
+                accounts[acc.id] = acc
         for node in doc.nodes:
-            nodes[node.id] = nodes[node.id].merged_with(node) if node.id in nodes else node
+            nodes.setdefault(node.id, []).append(node)
         for rel in doc.relationships:
-            rels[rel.id] = rels[rel.id].merged_with(rel) if rel.id in rels else rel
-    return GraphDocument(tuple(accounts.values()), tuple(nodes.values()), tuple(rels.values()))
+            rels.setdefault(rel.id, []).append(rel)
+    return GraphDocument(
+        tuple(accounts.values()),
+        tuple(_merge_nodes(copies) for copies in nodes.values()),
+        tuple(_merge_relationships(copies) for copies in rels.values()),
+    )

@@ -34,13 +34,12 @@ from typing import Iterable, Iterator, Literal, Sequence
 from tqdm import tqdm
 
 from graph import errors  # the module, so pytest does not mistake TestimonyGraphError for a test class
-from graph.model import AccountRecord, GraphDocument
+from graph.model import AccountRecord, GraphDocument, merge_documents
 from graph.store import GraphStore, WriteReport
 from graph.validate import validate_document
 from ingest.discover import Failure, discover
 from ingest.lexicon import Lexicon, load_lexicon
 from ingest.load import load_account
-from ingest.merge import merge_all
 from ingest.parallel import extract_all
 
 __all__ = [
@@ -234,7 +233,7 @@ def ingest_accounts(
     failed = {a.id for a in wanted} - {d.accounts[0].id for d in documents}
     for account_id in failed:
         report.statuses.pop(account_id, None)
-    report.document = merge_all(documents)
+    report.document = merge_documents(*documents)
     lap("check and merge")
     if store is not None:
         report.written = ingest_document(report, documents, store, show_progress, report.document)
@@ -256,7 +255,7 @@ def ingest_document(
     if merged is not None and len(to_write) == len(documents):
         document = merged  # everything is new or changed: already merged
     else:
-        document = merge_all(to_write) if to_write else GraphDocument()
+        document = merge_documents(*to_write) if to_write else GraphDocument()
     started = time.perf_counter()
     store.validate(document)  # everything, before the first write
     report.timings["validate"] = time.perf_counter() - started
