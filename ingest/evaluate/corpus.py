@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping, Sequence, TypeVar
 
 from graph.contract import load_contract
 from graph.model import GraphDocument
@@ -15,22 +15,16 @@ from ingest.gold import GoldAccount
 
 __all__ = ["CorpusScore", "evaluate"]
 
+_Tally = TypeVar("_Tally", Counts, Agreement)
 
-def _sum_counts(parts: Sequence[Mapping[str, Counts]], order: Sequence[str]) -> dict[str, Counts]:
-    total: dict[str, Counts] = {}
+
+def _sum_by_key(parts: Sequence[Mapping[str, _Tally]], order: Sequence[str], zero: _Tally) -> dict[str, _Tally]:
+    """Per key (in ``order``), the sum over the accounts that have it."""
+    total: dict[str, _Tally] = {}
     for key in order:
         present = [p[key] for p in parts if key in p]
         if present:
-            total[key] = sum(present, Counts())
-    return total
-
-
-def _sum_agreements(parts: Sequence[Mapping[str, Agreement]], order: Sequence[str]) -> dict[str, Agreement]:
-    total: dict[str, Agreement] = {}
-    for key in order:
-        present = [p[key] for p in parts if key in p]
-        if present:
-            total[key] = sum(present, Agreement())
+            total[key] = sum(present, zero)
     return total
 
 
@@ -84,9 +78,9 @@ def evaluate(golds: Sequence[GoldAccount], texts: Mapping[str, str], prediction:
     """
     scores = [score_account(gold, texts[gold.account], prediction) for gold in golds]
     label_order = (*named_labels(), *occurrence_labels())
-    labels = _sum_counts([s.labels for s in scores], label_order)
-    relationships = _sum_counts([s.relationships for s in scores], list(load_contract().relationships))
-    kinds = _sum_agreements([s.kinds for s in scores], load_contract().labels)
+    labels = _sum_by_key([s.labels for s in scores], label_order, Counts())
+    relationships = _sum_by_key([s.relationships for s in scores], list(load_contract().relationships), Counts())
+    kinds = _sum_by_key([s.kinds for s in scores], list(load_contract().labels), Agreement())
     micro = {
         "named": sum((labels[l] for l in named_labels() if l in labels), Counts()),
         "occurrences": sum((labels[l] for l in occurrence_labels() if l in labels), Counts()),
