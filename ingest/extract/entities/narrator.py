@@ -1,8 +1,11 @@
 """The narrator: who wrote the account, and where the text says "I".
 
 The name comes from the header's ``Author:`` (or the account's ``author``
-property), else from a signature line at the end, else the narrator is the
-pseudonym "the author", local to the account.
+property), else from a byline under the title ("Posted by u/some_handle",
+"Interviewee: Kim R", a line holding only a name and perhaps a place and a
+date), else from "My name is ...", else from a signature line at the end,
+else the narrator is the pseudonym "the author", local to the account. A
+handle in a byline is an alias of that pseudonym, not a name.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from graph.model import AccountRecord, make_id
 from ingest.extract.entities.collector import Collector
 from ingest.extract.entities.names import NAME_TOKEN, NameContext
 
-__all__ = ["header_end", "find_narrator", "author_from_header"]
+__all__ = ["header_end", "find_narrator", "author_from_header", "byline"]
 
 _HEADER_LINE = re.compile(r"^[A-Z][A-Za-z ]{1,20}:\s.*$")
 _AUTHOR = re.compile(r"^Author:\s*(?P<name>.+?)\s*$", re.MULTILINE)
@@ -58,6 +61,13 @@ def find_narrator(c: Collector, account: AccountRecord, names: NameContext, body
     if author:
         at = text.find(author)
         evidence_span = (at, at + len(author)) if at >= 0 else None
+    handle: tuple[int, int, str] | None = None
+    if author is None:
+        found = byline(text, body_end)
+        if found is not None and found[3]:
+            author, evidence_span = found[2], (found[0], found[1])
+        elif found is not None:
+            handle = found[:3]
     if author is None:
         # "My name is Marguerite Dufresne." early in the body.
         m = _MY_NAME.search(text, 0, body_end)
@@ -82,6 +92,14 @@ def find_narrator(c: Collector, account: AccountRecord, names: NameContext, body
     else:
         node_id = make_id("Person", c.account_id, "the author")
         draft = c.node(node_id, "Person", "the author", {"identity": "pseudonym"})
+        if handle is not None:
+            c.mention(draft, handle[0], handle[1])
+            bare = handle[2].lstrip("@")
+            bare = bare[2:] if bare.startswith(("u/", "r/")) else bare
+            if bare != handle[2]:
+                # "u/some_handle" and "@some_handle" are also known bare.
+                at = text.find(bare, handle[0], handle[1])
+                c.mention(draft, at, at + len(bare))
     if evidence_span is not None:
         c.mention(draft, *evidence_span)
     # Every occurrence of the name is a mention; the first few are evidence.
@@ -108,12 +126,69 @@ def find_narrator(c: Collector, account: AccountRecord, names: NameContext, body
     return node_id
 
 
+# Within the opening lines: "Posted on 3 May by u/some_handle · 4 min read",
+# '"Six years in the party" by @some_handle', "By Kim Rao".
+_BY_HANDLE = re.compile(
+    r"(?:(?P<verb>[Pp]osted|[Ww]ritten|[Pp]ublished|[Ss]ubmitted)\b[^\n]{0,80}?\bby|(?:^|(?<=[\s\"”’)]))[Bb]y)[^\S\n]+"
+    r"(?P<handle>(?:u/|@)?[\w.@-]{2,30}(?:[^\S\n]+[A-Z][\w.-]*){0,2}?)[^\S\n]*(?:$|[·|•,(–—-]|\s[-–—]\s)",
+    re.MULTILINE,
+)
+# "Interviewee: "Kim R.", former steward": a header naming the speaker.
+_SPEAKER = re.compile(
+    r"^(?:Interviewee|Narrator|Speaker|Testimony of|Statement of|Written by|By)\s*:?[^\S\n]+[\"“']?(?P<handle>[^\"”'\n,(]{2,40}?)[\"”']?[^\S\n]*(?:$|[,(–—-])",
+    re.MULTILINE,
+)
+_OPENING_CHARS = 600
+_NAME_LINE = re.compile(
+    rf"[^\S\n]*(?P<name>{NAME_TOKEN}(?:[^\S\n]+(?:{NAME_TOKEN}|[A-Z]\.?(?![\w’'-]))){{1,2}})"
+    r"[^\S\n]*(?:,[^\n]{0,60})?[^\S\n]*"
+)
+
+
+def byline(text: str, body_end: int) -> tuple[int, int, str, bool] | None:
+    """The author named under the title: (start, end, what is written, whether it is a
+    person's name rather than a handle). Only the opening lines before the first
+    paragraph of prose are read, never the title line itself."""
+    from ingest.extract.entities.given_names import is_given_name
+
+    limit = min(body_end, _OPENING_CHARS)
+    offset = 0
+    for number, line in enumerate(text[:limit].split("\n")):
+        start, stripped = offset, line.strip()
+        offset += len(line) + 1
+        if len(stripped.split()) > 25 or (len(stripped.split()) > 8 and stripped[-1] in ".!?:"):
+            break  # the prose has begun
+        if not stripped:
+            continue
+        for pattern in (_SPEAKER, _BY_HANDLE):
+            m = pattern.search(line)
+            if m is not None:
+                said = m.group("handle").strip().rstrip(".,") if not re.search(r"\s[A-Z]\.$", m.group("handle").strip()) else m.group("handle").strip()
+                if _ANONYMOUS.fullmatch(said) or said.lower() in ("anonymous", "anon"):
+                    return None
+                is_person = _NAME_LINE.fullmatch(said) is not None and is_given_name(said.split()[0])
+                if pattern is _BY_HANDLE and not m.group("verb") and not (is_person or re.search(r"^[@]|^u/|[_\d]", said)):
+                    continue  # "Betrayed by Comrades": a title's words, not a byline
+                return start + m.start("handle"), start + m.start("handle") + len(said), said, is_person
+        if number == 0:
+            continue  # the title
+        m = _NAME_LINE.fullmatch(line)
+        if m is not None and is_given_name(m.group("name").split()[0]):
+            return start + m.start("name"), start + m.end("name"), m.group("name"), True
+    return None
+
+
 _ANONYMOUS = re.compile(r"(?i)(?:an?\s+)?(?:anonymous|anon|name withheld|withheld|unknown|former member|ex-member)\.?")
 # One signature line: a name, then perhaps ", what they are" or "(where)".
 _SIGNATURE_LINE = re.compile(
     rf"[^\S\n]*(?:[-–—][^\S\n]*)?(?P<name>{NAME_TOKEN}(?:[^\S\n]+(?:{NAME_TOKEN}|[A-Z]\.?(?![\w’'-]))){{0,2}})"
     r"[^\S\n]*(?:(?:,|[-–—]|\()[^\n]{0,80})?[^\S\n]*$"
 )
+
+
+# Capitalised words that open a closing sentence, not a signature ("And Sam, if you read this ...").
+_NOT_SIGNING = frozenset({"The", "In", "To", "From", "Dear", "Yours", "And", "But", "So", "Or", "If", "Thanks", "Thank",
+                          "Also", "Please", "Now", "Then", "Just", "Love", "With", "For"})
 
 
 def _signatories(text: str, body_end: int) -> list[tuple[int, int, str]]:
@@ -140,7 +215,7 @@ def _signatories(text: str, body_end: int) -> list[tuple[int, int, str]]:
             previous = next((l for _, l in reversed(lines[:index]) if l.strip()), "")
             if not (_SIGN_OFF.search("\n" + previous + "\n") and is_given_name(name)):
                 name = None
-        if name and len(line.split()) <= 12 and not name.split()[0] in ("The", "In", "To", "From", "Dear", "Yours"):
+        if name and len(line.split()) <= 12 and name.split()[0] not in _NOT_SIGNING:
             found.append((start + m.start("name"), start + m.end("name"), name))
             misses = 0
             continue

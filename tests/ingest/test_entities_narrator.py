@@ -1,0 +1,56 @@
+"""The narrator from a byline under the title, and signature lines that are not signatures.
+
+Hand-written passages, independent of the sample accounts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.model import AccountRecord
+from ingest.extract.entities import extract_entities
+from ingest.extract.entities.narrator import byline
+from ingest.lexicon import load_lexicon
+
+_PROSE = ("I was a member of the branch for six years and I am writing this because the committee never answered "
+          "the complaint I made about the way the organiser spoke to new members at our meetings.")
+
+
+def _author(text: str) -> tuple[str, dict, tuple[str, ...]]:
+    result = extract_entities(AccountRecord.from_text("n1", text), load_lexicon())
+    authored = next(r for r in result.relationships if r.type == "AUTHORED")
+    node = next(n for n in result.nodes if n.id == authored.source)
+    return node.name, dict(node.properties), node.aliases
+
+
+@pytest.mark.parametrize("opening, expected", [
+    ("Why I walked away\nTomasz Reilly\nMay 2021\n\n", "Tomasz Reilly"),
+    ("Why I walked away\n\nPriya Nair, Glasgow, May 2021\n\n", "Priya Nair"),
+    ("TRANSCRIPT\nInterviewee: \"Dana K.\", former steward\nRecorded: 3 May 2022\n\n", "Dana K."),
+    ("Why I walked away\nBy Owen Harte\n\n", "Owen Harte"),
+])
+def test_a_name_under_the_title_is_the_narrator(opening: str, expected: str) -> None:
+    name, properties, _ = _author(opening + _PROSE)
+    assert name.rstrip(".") == expected.rstrip(".")
+    assert properties["identity"] in ("named", "partial")
+
+
+@pytest.mark.parametrize("opening, handle, bare", [
+    ("r/leftists\nPosted by u/gone_quiet_99 · 2 June 2023\n\n", "u/gone_quiet_99", "gone_quiet_99"),
+    ('"ten years in the party" by @former_cadre\n\n', "@former_cadre", "former_cadre"),
+])
+def test_a_handle_in_a_byline_is_an_alias_of_the_anonymous_author(opening: str, handle: str, bare: str) -> None:
+    name, properties, aliases = _author(opening + _PROSE)
+    assert name == "the author" and properties["identity"] == "pseudonym"
+    assert handle in aliases and bare in aliases
+
+
+def test_a_title_ending_in_by_and_a_common_word_is_no_byline() -> None:
+    text = "Betrayed by Comrades\n\n" + _PROSE
+    assert byline(text, len(text)) is None
+
+
+def test_a_closing_sentence_opening_with_and_is_no_signature() -> None:
+    text = "Why I left\n\n" + _PROSE + "\n\nAnd Robin, if you ever read this: the door is open."
+    name, properties, _ = _author(text)
+    assert name == "the author"
