@@ -219,3 +219,16 @@ def test_a_chapter_told_far_more_than_its_organisation_is_home() -> None:
     vote = p.node("Event", "vote")
     assert (vote.id, "harbour") in p.rels("OCCURRED_IN")
     assert (vote.id, "org") not in p.rels("OCCURRED_IN")
+
+
+def test_a_letter_or_meeting_passing_judgment_on_the_narrator_is_a_response() -> None:
+    p = run(
+        "In March 2021 I joined the Workers League.\n\n"
+        "In May 2021 the treasurer emailed to say I was in arrears and no longer in good standing.\n\n"
+        "In June 2021 Kim Dale phoned me late in the evening.\n\n"
+        "At the conference in July the secretary told the delegates I had left to join a rival group.",
+        {"kim": ("Person", ["Kim Dale"]), "org": ORG},
+    )
+    assert p.node("Response", containing="emailed to say I was in arrears")
+    assert p.node("Response", containing="told the delegates I had left")
+    assert p.node("Event", "conversation", containing="phoned me late")

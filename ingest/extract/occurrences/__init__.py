@@ -76,6 +76,7 @@ def extract_occurrences(account: AccountRecord, entities: EntityResult, lexicon:
     hits = [h for h in hits if not (h.label == "Response" and h.kind != "no_action" and narrator_acts(h, text)
                                     and (acted_by(h) or UNTIED).node_id == "")]
     hits = _absorb_letters(hits, contexts)
+    hits = _said_of_narrator(hits, contexts, sentences, text, vocab)
     occurrences = group_hits(hits, text, vocab, lambda h: _participants(h, contexts[h], vocab))
     anchor = normalise_date(account.properties.get("published"), lexicon)
     date_occurrences(occurrences, sentences, anchor, lexicon)
@@ -126,6 +127,40 @@ def _absorb_letters(hits: list[Hit], contexts: dict[Hit, ClauseContext]) -> list
     responding = {h.sentence for h in hits if h.label == "Response"}
     return [h for h in hits if not (h.label == "Event" and h.kind == "correspondence" and h.sentence in responding
                                     and not contexts[h].narrator_subject)]
+
+
+# Event kinds by which someone may pass judgment on the narrator.
+_TELLING_KINDS = frozenset({"correspondence", "conversation", "meeting", "other"})
+# Someone else's words with the narrator as their subject or target: "saying I had
+# failed to ...", "told the delegates I had left", "listed my errors", "called me a ...".
+_JUDGED = re.compile(
+    r"\b(?:that|saying|say|says|said|claiming|claimed|declaring|declared|told\s+(?:\w+\s+){0,3}?)\s*[\"“]?(?:I|i)\s+"
+    r"(?:had|was|were|would|could|should|did|am|have|must|needed|need|wasn['’]t|hadn['’]t)\b"
+    r"|\b(?:listed|read\s+out|criticised|criticized|attacked|denounced)\s+my\b"
+    r"|\b(?:called|labelled|labeled|branded)\s+me\s+(?:a|an)\b|\baccused\s+me\b"
+)
+
+
+def _said_of_narrator(hits: list[Hit], contexts: dict[Hit, ClauseContext], sentences: list, text: str,
+                      vocab: Vocabulary) -> list[Hit]:
+    """A meeting, call or letter in which someone else passed judgment on the
+    narrator ("the secretary emailed to say I was in arrears", "at the congress
+    the leader told the delegates I had left") is how the organisation answered
+    them: a Response, of the kind of the first response trigger in the sentence."""
+    answering = {h.sentence for h in hits if h.label in ("Response", "Incident")}
+    result: list[Hit] = []
+    for hit in hits:
+        ctx = contexts[hit]
+        sentence = sentences[hit.sentence]
+        if hit.label != "Event" or hit.kind not in _TELLING_KINDS or hit.sentence in answering \
+                or ctx.narrator_subject or _JUDGED.search(text, sentence.start, sentence.end) is None:
+            result.append(hit)
+            continue
+        kind = next((t.kind for t in vocab.triggers if t.label == "Response" and t.pattern.search(sentence.text)), "other")
+        answer = Hit("Response", kind, hit.sentence, hit.clause, hit.trigger)
+        contexts[answer] = ctx
+        result.append(answer)
+    return result
 
 
 def _officials(entities: EntityResult) -> set[str]:
