@@ -20,7 +20,8 @@ __all__ = ["OrgMention", "OrgContext", "find_organizations", "org_id"]
 
 _ORG_HEADS = (
     "Party|League|Organization|Organisation|Alliance|Union|Group|Movement|Front|Federation|Network|"
-    "Association|Collective|Coalition|Socialists|Communists|Workers|Congress|Committee|Tendency|International"
+    "Association|Collective|Coalition|Socialists|Communists|Workers|Congress|Committee|Tendency|International|"
+    "Unity|Alternative|Solidarity|Bloc"
 )
 # "the Socialist Equality Front (SEF)" or "Revolutionary Socialist League": an
 # organisation the lexicon does not know, recognised by its head word.

@@ -190,7 +190,7 @@ _FACTION_JOIN = re.compile(
 )
 # "X, who sits on the NC", "X sat on the CC", "X was elected to the steering committee".
 _SITS_ON = re.compile(
-    r"(?:\bwho\s+(?:now\s+|also\s+|still\s+)?|\s)(?:sits|sat|serves|served|is|was|were|has been|had been)\s+(?:also\s+|still\s+)?on\s+(?:the\s+|its\s+|our\s+)?(?:[A-Z][\w’'-]*\s+){0,3}$"
+    r"(?:\bwho\s+(?:now\s+|also\s+|still\s+)?|\s)(?:sits|sat|serves|served|is|was|were|has been|had been|remains|remained|would remain|will remain|stays|stayed|would stay)\s+(?:also\s+|still\s+)?on\s+(?:the\s+|its\s+|our\s+)?(?:[A-Z][\w’'-]*\s+){0,3}$"
     r"|\b(?:was|were|been|got|is|being)\s+(?:elected|appointed|co-opted|moved|transferred|promoted|sent|re-elected)\s+(?:to|onto)\s+(?:a\s+job\s+in\s+|a\s+post\s+in\s+|a\s+seat\s+on\s+)?(?:the\s+|its\s+|our\s+)?(?:[A-Z][\w’'-]*\s+){0,3}$"
     r"|\b(?:place|seat)\s+on\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}$"
 )
@@ -271,6 +271,7 @@ def link_body_memberships(
         if orgs.primary_id and re.match(r"\[(?:Member|Comrade)\b", c.nodes[pid].name):
             first = min(p.start for p in names.mentions if p.node_id == pid)
             _member(c, pid, orgs.primary_id, first, units, orgs)
+    _described_memberships(c, orgs, units, people, narrator, body_end)
     # "Rowena has since left Local 2348": one leaves what one belonged to.
     left_units = [(m.start, m.node_id) for m in orgs.mentions]
     left_units += [(s, u) for s, _e, u in units.branches if units.unit_word.get(u) in ("branch", "chapter")]
@@ -354,3 +355,108 @@ def link_default_memberships(c: Collector, orgs: OrgContext, names: NameContext,
         if c.nodes[pid].properties.get("identity") not in ("named", "partial"):
             continue
         c.relate_in_sentence("MEMBER_OF", pid, orgs.primary_id, start)
+    _default_branch_memberships(c, orgs, names, narrator, body_end)
+
+
+def _default_branch_memberships(c: Collector, orgs: OrgContext, names: NameContext, narrator: str, body_end: int) -> None:
+    """In an account told from one branch only, the main organisation's members it names belong to that branch.
+
+    An account that names a single branch, the narrator's own, is the story of
+    that branch: the comrades it tells of are the narrator's branch-mates unless
+    a rule placed them in a body or another unit. With two branches or more the
+    text must say which, so nothing is assumed.
+    """
+    branches = [n for n in c.nodes.values() if n.label == "Branch" and n.evidence]
+    if len(branches) != 1:
+        return
+    branch = branches[0].id
+    members = {(r.source, r.target) for r in c.relationships.values() if r.type == "MEMBER_OF"}
+    if (narrator, branch) not in members:
+        return
+    placed = {source for source, target in members if not target.startswith("organization:")}
+    first: dict[str, int] = {}
+    for p in names.mentions:
+        if p.start < body_end:
+            first.setdefault(p.node_id, p.start)
+    for pid, start in first.items():
+        if pid == narrator or pid in placed or (pid, orgs.primary_id) not in members:
+            continue
+        c.relate_in_sentence("MEMBER_OF", pid, branch, start)
+
+
+# "X, a long-standing member of the Leeds branch", "X was a member of the NC",
+# "X and Y, both members of the steering committee": a person told as a member of a unit.
+_MEMBER_OF_AFTER = re.compile(
+    r"^(?:,\s+(?:who\s+(?:is|was|had been|has been)\s+)?|\s+(?:is|was|had been|has been|became|remained|is still|was still|was also|is also)\s+)"
+    r"(?:(?:a|an|the|one|another|also a|still a|then a)\s+)?(?:[\w’'-]+\s+){0,3}?members?\s+of\s+(?:the\s+|our\s+|its\s+|their\s+|my\s+)?$"
+)
+_BOTH_MEMBERS = re.compile(r"^,\s+(?:both|all|each|two|three)\s+(?:of\s+them\s+)?(?:[\w’'-]+\s+){0,2}?members?\s+of\s+(?:the\s+|our\s+|its\s+|their\s+)?$")
+# "Niall from the Glasgow branch", "a woman in the Galway branch": where someone comes from.
+_FROM_UNIT = re.compile(r"^,?\s+(?:from|of|in)\s+(?:the|our|my|their)\s+$")
+# "Jo P, former member, Glasgow branch": a signature line naming the signer's unit.
+_SIGNATURE_TAIL = re.compile(r"^,\s+(?:(?:former|ex-|past|then)\s*)?[\w’' -]{1,40},\s+(?:the\s+)?$")
+
+
+def _unit_starts(orgs: OrgContext, units: UnitContext) -> dict[int, str]:
+    """Every mention of an organisation, branch, body or faction, by where it starts."""
+    starts: dict[int, str] = {}
+    for m in orgs.mentions:
+        starts.setdefault(m.start, m.node_id)
+    for s, _e, unit in units.branches + units.body_mentions + units.factions + units.generic_branch_mentions:
+        starts.setdefault(s, unit)
+    return starts
+
+
+def _member_of_unit(c: Collector, person: str, unit: str, offset: int, units: UnitContext, orgs: OrgContext) -> None:
+    """MEMBER_OF a unit the text names and of its organisation; a branch named
+    outright is where the person is, so the account's home unit is not added."""
+    if unit.startswith("branch:"):
+        c.relate_in_sentence("MEMBER_OF", person, unit, offset)
+        org = units.organization_of.get(unit)
+        if org:
+            c.relate_in_sentence("MEMBER_OF", person, org, offset)
+    else:
+        _member(c, person, unit, offset, units, orgs)
+
+
+def _described_memberships(
+    c: Collector, orgs: OrgContext, units: UnitContext, people: list[tuple[int, int, str]], narrator: str, body_end: int
+) -> None:
+    """Membership told in so many words: "X, a member of the Y", "X from the Y branch",
+    and a signature line "X, former treasurer, Y branch"."""
+    text = c.text
+    starts = _unit_starts(orgs, units)
+    if not starts:
+        return
+    ordered = sorted(starts)
+    for index, (s, e, pid) in enumerate(people):
+        if s >= body_end and pid == narrator:
+            continue
+        # The first unit mention after the person within the clause window.
+        window_end = min(len(text), e + 90)
+        nxt = next((u for u in ordered if e <= u < window_end), None)
+        if nxt is None:
+            continue
+        between = text[e:nxt]
+        if "\n" in between or re.search(r"[.;:!?()]", between):
+            continue
+        unit = starts[nxt]
+        if not _BOTH_MEMBERS.match(between) and (_MEMBER_OF_AFTER.match(between) or _FROM_UNIT.match(between)):
+            _member_of_unit(c, pid, unit, nxt, units, orgs)
+            continue
+        # "X and Y, both members of the Z": every person of the list.
+        both = _BOTH_MEMBERS.match(between)
+        if both:
+            _member_of_unit(c, pid, unit, nxt, units, orgs)
+            follower = s
+            for s2, e2, pid2 in reversed(people[:index]):
+                if not re.fullmatch(r",?\s*(?:,|and|&)\s*", text[e2:follower]):
+                    break
+                _member_of_unit(c, pid2, unit, nxt, units, orgs)
+                follower = s2
+            continue
+        line_start = text.rfind("\n", 0, s) + 1
+        line_end = text.find("\n", e)
+        line_end = len(text) if line_end < 0 else line_end
+        if line_start == s and line_end - line_start <= 100 and _SIGNATURE_TAIL.match(between):
+            _member_of_unit(c, pid, unit, nxt, units, orgs)
