@@ -54,3 +54,4 @@ def test_a_closing_sentence_opening_with_and_is_no_signature() -> None:
     text = "Why I left\n\n" + _PROSE + "\n\nAnd Robin, if you ever read this: the door is open."
     name, properties, _ = _author(text)
     assert name == "the author"
+

@@ -25,6 +25,7 @@ import re
 
 from graph.model import AccountRecord
 from ingest.extract.entities.collector import Collector
+from ingest.extract.entities.coreference import fold_post_descriptions
 from ingest.extract.entities.commenters import add_commenters, find_commenters, is_name, posted_by
 from ingest.extract.entities.names import find_names
 from ingest.extract.entities.narrator import find_narrator, header_end
@@ -82,4 +83,5 @@ def extract_entities(account: AccountRecord, lexicon: Lexicon) -> EntityResult:
     link_body_memberships(c, orgs, units, names, pseudonyms, narrator, body_end)
     add_commenters(c, commenters, names.ids, narrator, byline[2] if byline else None, orgs, units)
     link_default_memberships(c, orgs, names, narrator, body_end)
+    fold_post_descriptions(c)
     return c.result()
