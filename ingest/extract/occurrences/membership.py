@@ -4,15 +4,24 @@ A ``joined`` event (or dissent told as joining a faction) makes its subject
 JOINED the organisation, branch or faction named after the trigger, with the
 event's date; a ``resigned`` event makes its subject LEFT it (``how:
 resigned``); an expulsion makes the person it falls on LEFT (``how:
-expelled``). With no unit named, the primary organisation is meant.
+expelled``). With no unit named, the primary organisation is meant. Units coordinated
+with the one named ("my membership in the youth wing and the party") are
+left or joined too.
+
+Joining and leaving are also read from the words themselves, whether or not
+an event was found there: "I joined <unit>", "I am resigning from <unit>",
+"X resigned from <unit>", "ending my membership in <unit> and <unit>".
 """
 
 from __future__ import annotations
 
-from ingest.extract.occurrences.context import read_clause
+import re
+
+from ingest.extract.occurrences.context import Mentions, read_clause
 from ingest.extract.occurrences.edges import Edge, EdgeSet
 from ingest.extract.occurrences.grouping import Occurrence
 from ingest.extract.occurrences.participants import Scene
+from ingest.extract.types import Mention
 
 __all__ = ["tie_membership"]
 
@@ -38,6 +47,7 @@ def tie_membership(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet) 
             unit = units[0].node_id if units else scene.primary
             if unit is None:
                 continue
+            also = [m.node_id for m in _coordinated(units[0], scene.text, scene.mentions)] if units and not expelled else []
             status = scene.status(hit, "telling")
             if expelled:
                 person = ctx.subject_of(("Person",)) or ctx.pronoun_subject if ctx.passive else None
@@ -56,9 +66,70 @@ def tie_membership(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet) 
                 person_id = subject.node_id if subject is not None else None
             if person_id is None:
                 continue
-            if leaving:
-                edges.add(Edge("LEFT", person_id, unit, hit.clause.start, hit.clause.end, status,
-                               (("how", "resigned"),)))
-            else:
-                props = (("date", occ.date.iso),) if joining and occ.date is not None and occ.date.iso else ()
-                edges.add(Edge("JOINED", person_id, unit, hit.clause.start, hit.clause.end, status, props))
+            for target in (unit, *also):
+                if leaving:
+                    edges.add(Edge("LEFT", person_id, target, hit.clause.start, hit.clause.end, status,
+                                   (("how", "resigned"),)))
+                else:
+                    props = (("date", occ.date.iso),) if joining and occ.date is not None and occ.date.iso else ()
+                    edges.add(Edge("JOINED", person_id, target, hit.clause.start, hit.clause.end, status, props))
+    _told_in_words(scene, edges)
+
+
+# A verb of joining or leaving with its object next: the unit mention must start
+# where the match ends. "I" or a person named just before is its subject.
+_JOIN_OR_LEAVE = re.compile(
+    r"(?<![\w’'-])(?P<verb>"
+    r"(?P<join>joined|became\s+a\s+member\s+of|signed\s+up\s+(?:to|with|for)|was\s+recruited\s+(?:to|into))"
+    r"|(?P<leave>(?:left|quit|resigned\s+from|resigning\s+from|am\s+leaving|was\s+leaving|will\s+leave|(?:am\s+)?ending\s+my\s+membership\s+(?:in|of|with)|(?:cancell?ed|ended|let\s+lapse)\s+my\s+membership\s+(?:in|of|with)|resigned\s+my\s+membership\s+(?:in|of)))"
+    r")\s+(?:the\s+|my\s+|our\s+)?(?=\S)"
+)
+_NARRATOR_BEFORE = re.compile(r"(?<![\w’'-])I\s+(?:(?:had|have|then|also|finally|eventually|later|first|quietly|formally|just|officially|am)\s+){0,2}$")
+_NARRATOR_GOES_ON = re.compile(r"^I\s[^.;:!?]*\band\s+(?:then\s+|later\s+|finally\s+|eventually\s+)?$")
+_PERSON_GAP = re.compile(r"^,?\s+(?:(?:has|had|have|later|then|also|since|quietly|both|all)\s+){0,3}$")
+_COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+|its\s+|my\s+|our\s+)?$")
+
+
+def _coordinated(first: Mention, text: str, mentions: Mentions) -> list[Mention]:
+    """Unit mentions joined to ``first`` by "and" or a comma: "YDSA and DSA"."""
+    found: list[Mention] = []
+    last = first
+    for m in mentions.within(first.end, min(len(text), first.end + 200)):
+        if m.start < last.end:
+            continue
+        if m.label not in _UNITS or not _COORDINATION.match(text[last.end : m.start]):
+            break
+        if m.node_id != first.node_id:
+            found.append(m)
+        last = m
+    return found
+
+
+def _told_in_words(scene: Scene, edges: EdgeSet) -> None:
+    """JOINED and LEFT from "I joined X", "Y resigned from X" wherever they are written."""
+    text, mentions, narrator = scene.text, scene.mentions, scene.mentions.narrator
+    for m in _JOIN_OR_LEAVE.finditer(text):
+        unit = next((u for u in mentions.within(m.end(), m.end() + 80) if u.start == m.end()), None)
+        if unit is None or unit.label not in _UNITS:
+            continue
+        before = text[max(0, m.start() - 60) : m.start()]
+        person: str | None = None
+        sentence = next((s for s in scene.sentences if s.start <= m.start() < s.end), None)
+        if narrator is not None and _NARRATOR_BEFORE.search(before):
+            person = narrator
+        elif narrator is not None and sentence is not None and _NARRATOR_GOES_ON.search(text[sentence.start : m.start()]) \
+                and not any(p.label == "Person" and p.node_id != narrator for p in mentions.within(sentence.start, m.start())):
+            person = narrator  # "I had stopped going to meetings and joined the party that autumn"
+        else:
+            people = [p for p in mentions.within(max(0, m.start() - 60), m.start()) if p.label == "Person" and p.node_id != narrator]
+            if people and _PERSON_GAP.match(text[people[-1].end : m.start()]):
+                person = people[-1].node_id
+        if person is None:
+            continue
+        start, end = (sentence.start, sentence.end) if sentence is not None else (m.start(), unit.end)
+        rel_type = "JOINED" if m.group("join") else "LEFT"
+        for target in (unit, *_coordinated(unit, text, mentions)):
+            if edges.has(rel_type, person, target.node_id):
+                continue
+            props = (("how", "resigned"),) if rel_type == "LEFT" and "resign" in m.group("verb") else ()
+            edges.add(Edge(rel_type, person, target.node_id, start, end, "stated", props))

@@ -1,0 +1,34 @@
+"""JOINED and LEFT read from the words, on passages written for these tests:
+"I joined X", "and joined X" after a sentence opened by "I", "Y resigned from X",
+and units coordinated with the one named ("my membership in X and Z")."""
+
+from __future__ import annotations
+
+from test_occurrences_support import run
+
+ENTITIES = {
+    "org:party": ("Organization", ["Workers Unity League"]),
+    "org:youth": ("Organization", ["Young Workers"]),
+    "org:old": ("Organization", ["Progressive Front"]),
+    "branch:harbour": ("Branch", ["Harbour branch"]),
+    "person:tove": ("Person", ["Tove Lindahl"]),
+}
+
+
+def test_narrator_joining_and_leaving_told_in_words() -> None:
+    text = (
+        "I left the Progressive Front in 2012, when it had stopped fighting, and joined the Workers Unity League that winter. "
+        "Today I am ending my membership in Young Workers and the Workers Unity League."
+    )
+    passage = run(text, ENTITIES, primary="org:party")
+    assert ("narrator", "org:old") in passage.rels("LEFT")
+    assert ("narrator", "org:party") in passage.rels("JOINED")
+    assert ("narrator", "org:youth") in passage.rels("LEFT")
+    assert ("narrator", "org:party") in passage.rels("LEFT")
+
+
+def test_someone_named_resigning_from_a_unit() -> None:
+    text = "The meeting went badly. Afterwards Tove Lindahl resigned from the Harbour branch, and nobody asked why."
+    passage = run(text, ENTITIES, primary="org:party")
+    assert ("person:tove", "branch:harbour") in passage.rels("LEFT")
+    assert ("narrator", "branch:harbour") not in passage.rels("LEFT")
