@@ -56,6 +56,10 @@ class EdgeSet:
         """The sources of every kept relationship of ``rel_type`` into ``target``."""
         return {source for (t, source, end) in self._edges if t == rel_type and end == target}
 
+    def targets(self, rel_type: str, source: str) -> set[str]:
+        """The targets of every kept relationship of ``rel_type`` out of ``source``."""
+        return {end for (t, start, end) in self._edges if t == rel_type and start == source}
+
     def touches(self, node: str, types: tuple[str, ...]) -> bool:
         """Whether any kept relationship of ``types`` ends at ``node``."""
         return any(t in types and target == node for (t, _s, target) in self._edges)

@@ -1,12 +1,14 @@
 """Ties between occurrences: what a response answers, and what led to what.
 
-RESPONDS_TO: a response answers the incident told in its own sentence, else
-the event told there ("reprimanded me for my conduct during said
-discussion"). Else a response that falls on the narrator (and is not one
-that handles harm as such: investigation, no action, mediation ...) answers
-the narrator's latest act (a complaint, appeal, post or dissent); else the
-storyline's incident (harm before dissent) with the same accused's other
-harm to the same person; else the latest event.
+RESPONDS_TO follows the thread of the story: a response answers what its own
+sentence names again (a complaint, appeal or post told before: "rejected my
+appeal"), or the narrator's act told just before it in that sentence; never
+the meeting or call it was delivered in. Else a sanction on someone accused
+answers that person's harm; a response that falls on the narrator (and is
+not one that handles harm as such: investigation, no action, mediation ...)
+answers the narrator's latest act (a complaint, appeal, post or dissent);
+else the storyline's incident (harm before dissent) with the same accused's
+other harm to the same person; else the latest event told before it.
 
 LED_TO, by the types of the steps of the chain such accounts tell: a
 conversation leads to the complaint written next, an investigation to the
@@ -36,27 +38,67 @@ def tie_responses(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet) -
             continue
         hit = occ.first
         node = scene.node_ids[id(occ)]
-        targets: list[Occurrence] = []
-        here = [o for o in occurrences if o is not occ and hit.sentence in o.sentences and o.label != "Response"]
-        if here:
-            targets = [next((o for o in here if o.label == "Incident"), here[0])]
-        elif narrator and occ.kind not in _HANDLING and edges.has("AFFECTS", node, narrator):
-            # A response that falls on the narrator answers what the narrator last
-            # did: raised, wrote, appealed, published or argued.
-            act = _latest_act(occ, occurrences, scene, edges, narrator)
-            if act is not None:
-                targets = [act]
-        if not targets:
-            incident = _storyline_incident(occ, occurrences, scene, edges)
-            if incident is not None:
-                targets = [incident] + _same_accused(incident, occ, occurrences, scene, edges)
-            else:
-                before = _before(occ, occurrences)
-                event = next((o for o in reversed(before) if o.label == "Event"), None)
-                targets = [event] if event is not None else []
         status = scene.status(hit, "telling")
-        for target in targets:
+        for target in _answered(occ, occurrences, scene, edges, narrator):
             edges.add(Edge("RESPONDS_TO", node, scene.node_ids[id(target)], hit.clause.start, hit.clause.end, status))
+
+
+def _answered(occ: Occurrence, occurrences: list[Occurrence], scene: Scene, edges: EdgeSet,
+              narrator: str | None) -> list[Occurrence]:
+    """What a response answers, by the thread of the story it belongs to.
+
+    First what its own sentence names again: a complaint, appeal or post told
+    before ("discussed my complaint"), or the narrator's letter told in the same
+    breath. Then whom it falls on: a sanction on someone accused answers that
+    person's harm; one on the narrator (not one that handles harm as such)
+    answers the narrator's latest act. Otherwise it handles the storyline's
+    harm; failing all, the latest event told before it."""
+    node = scene.node_ids[id(occ)]
+    named = _named_here(occ, occurrences, scene, edges, narrator)
+    if named:
+        return named
+    patients = edges.targets("AFFECTS", node)
+    accused_harm = [o for o in _before(occ, occurrences) if o.label == "Incident" and o.kind != "dissent"
+                    and patients & edges.sources("ACCUSED_IN", scene.node_ids[id(o)])]
+    if accused_harm:
+        latest = max(accused_harm, key=lambda o: o.last_sentence)
+        return [latest] + _same_accused(latest, occ, occurrences, scene, edges)
+    if narrator and occ.kind not in _HANDLING and narrator in patients:
+        # A response that falls on the narrator answers what the narrator last
+        # did: raised, wrote, appealed, published or argued.
+        act = _latest_act(occ, occurrences, scene, edges, narrator)
+        if act is not None:
+            return [act]
+    incident = _storyline_incident(occ, occurrences, scene, edges)
+    if incident is not None:
+        return [incident] + _same_accused(incident, occ, occurrences, scene, edges)
+    event = next((o for o in reversed(_before(occ, occurrences)) if o.label == "Event"), None)
+    return [event] if event is not None else []
+
+
+# Events a response may be delivered in: going on in its sentence, they are its
+# setting, not what it answers.
+_VEHICLES = frozenset({"conversation", "meeting"})
+
+
+def _named_here(occ: Occurrence, occurrences: list[Occurrence], scene: Scene, edges: EdgeSet,
+                narrator: str | None) -> list[Occurrence]:
+    """What the response's own sentence names: an occurrence told before and told
+    again there ("rejected my appeal"), or the narrator's act told just before it
+    in the same sentence ("I wrote to the committee and they ignored it") --
+    never the meeting or call the response itself was given in."""
+    index = occ.first.sentence
+    found: list[Occurrence] = []
+    for o in occurrences:
+        if o is occ or index not in o.sentences or o.first.sentence > index:
+            continue
+        if o.first.sentence < index:
+            if not (o.label == "Event" and o.kind in _VEHICLES):
+                found.append(o)
+        elif o.label == "Event" and o.first.trigger.start < occ.first.trigger.start and narrator \
+                and o.kind in _ACTS and edges.has("PARTICIPATED_IN", narrator, scene.node_ids[id(o)]):
+            found.append(o)
+    return found
 
 
 # Responses that deal with harm as such (they answer the incident, not the complaint).
@@ -202,3 +244,4 @@ def _cause_and_effect(index: int, offset: int, sentence: str, told: list[tuple[i
     if not earlier:
         return None
     return max(earlier, key=lambda o: o.last_sentence), effect
+
