@@ -232,3 +232,14 @@ def test_a_letter_or_meeting_passing_judgment_on_the_narrator_is_a_response() ->
     assert p.node("Response", containing="emailed to say I was in arrears")
     assert p.node("Response", containing="told the delegates I had left")
     assert p.node("Event", "conversation", containing="phoned me late")
+
+
+def test_saying_one_disagrees_is_dissent() -> None:
+    p = run(
+        "In March 2021 I joined the Workers League.\n\n"
+        "At the aggregate in May 2021 I said I didn't think the members should pay for the new office.\n\n"
+        "At the conference in July two delegates spoke against adopting the report.",
+        {"org": ORG},
+    )
+    assert p.node("Incident", "dissent", containing="I said I didn't think")
+    assert p.node("Incident", "dissent", containing="spoke against adopting")
