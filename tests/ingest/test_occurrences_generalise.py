@@ -243,3 +243,12 @@ def test_saying_one_disagrees_is_dissent() -> None:
     )
     assert p.node("Incident", "dissent", containing="I said I didn't think")
     assert p.node("Incident", "dissent", containing="spoke against adopting")
+
+
+def test_the_title_line_narrates_nothing() -> None:
+    p = run(
+        "I Was Expelled From The Workers League For Speaking Out. Here's What Happened.\n\n"
+        "I joined the Workers League in 2015 and stayed for six years.",
+        {"org": ORG},
+    )
+    assert not p.nodes("Response")

@@ -80,7 +80,24 @@ def account_sentences(text: str, vocab: Vocabulary) -> list[Span]:
         marker = vocab.end_of_account.search(text)
         if marker is not None:
             end = marker.start()
-    return [s for s in _lines(sentences(text[:end])) if not _HEADING.match(s.text)]
+    title_end = _title_end(text)
+    return [s for s in _lines(sentences(text[:end])) if not _HEADING.match(s.text) and s.start >= title_end]
+
+
+# A first line this short, with more text below it, is the account's title.
+_TITLE_WORDS = 20
+
+
+def _title_end(text: str) -> int:
+    """Where the title ends: a first line in title case names what follows ("I
+    Was Suspended For Speaking Out. Here's Why."), it does not narrate it."""
+    first = text.find("\n")
+    if first < 0 or not text[first:].strip() or len(text[:first].split()) > _TITLE_WORDS:
+        return 0
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[:first]) if len(w) > 3]
+    if len(words) < 2 or sum(w[0].isupper() for w in words) < 0.75 * len(words):
+        return 0
+    return first
 
 
 def _lines(spans: list[Span]) -> list[Span]:
