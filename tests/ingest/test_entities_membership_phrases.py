@@ -55,3 +55,20 @@ def test_one_branch_account_places_named_comrades_in_it() -> None:
     branch = next(target for source, target in members if target.startswith("Hull"))
     assert ("Bernard Okoye", branch) in members
     assert ("Greta Sorensen", branch) in members
+
+
+SECTION = """Why I left the Workers Liberation Front
+
+The Workers Liberation Front (WLF) is the Danish section of the International Communist Current Tendency, and like its sister groups it is run from above. Lene Holm, who was treasurer for six years, told me the accounts were never shown to members.
+"""
+
+
+def test_told_section_is_part_of_its_international_and_who_was_gives_a_post() -> None:
+    result = _extract("t-section", SECTION)
+    names = {n.id: n.name for n in result.nodes}
+    part_of = {(names[r.source], names[r.target]) for r in result.relationships if r.type == "PART_OF"}
+    assert ("Workers Liberation Front", "International Communist Current Tendency") in part_of
+    kinds = {n.name: n.properties.get("kind") for n in result.nodes if n.label == "Organization"}
+    assert kinds["International Communist Current Tendency"] == "international"
+    holds = {(names[r.source], names[r.target]) for r in result.relationships if r.type == "HOLDS_ROLE"}
+    assert ("Lene Holm", "Treasurer") in holds

@@ -25,7 +25,8 @@ _ORG_HEADS = (
 )
 # "the Socialist Equality Front (SEF)" or "Revolutionary Socialist League": an
 # organisation the lexicon does not know, recognised by its head word.
-_NAMED_ORG = re.compile(rf"\b((?:[A-Z][\w’'-]+\s+)(?:(?:of|for|and|the)\s+|[A-Z][\w’'-]+\s+)*(?:{_ORG_HEADS}))\b(?:\s+\(([A-Z]{{2,6}})\))?")
+# A name never runs across a line break ("...the Workers Front\n\nThe Workers Front").
+_NAMED_ORG = re.compile(rf"\b((?:[A-Z][\w’'-]+[^\S\n]+)(?:(?:of|for|and|the)[^\S\n]+|[A-Z][\w’'-]+[^\S\n]+)*(?:{_ORG_HEADS}))\b(?:\s+\(([A-Z]{{2,6}})\))?")
 _GENERIC_SELF = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Mm]y|[Tt]hat)\s+(?:national\s+)?(?:organi[sz]ation|org|group|party|sect|cult|tendency)\b(?!\s+(?:of|that|which|who))"
 )
@@ -148,6 +149,7 @@ def find_organizations(c: Collector, vocab: Vocabulary, header_end: int) -> OrgC
 
     _find_sections(c, vocab, ctx, taken)
     _find_unknown(c, vocab, ctx, taken)
+    _told_sections(c, ctx)
     _choose_primary(c, ctx, header_end)
     _add_generic(c, ctx, taken)
     _add_part_of(c, vocab, ctx)
@@ -249,15 +251,23 @@ def _find_unknown(c: Collector, vocab: Vocabulary, ctx: OrgContext, taken: list[
             continue
         name = m.group(1)
         words = name.split()
+        # "The Workers Front", "When the Workers Front": a sentence's first word is not part of the name.
+        while len(words) > 2 and words[0] in ("The", "A", "An", "Our", "My", "This", "Their", "Its", "When", "In", "And", "But"):
+            start = c.text.index(words[1], start + len(words[0]))
+            words = words[1:]
+            name = c.text[start:end]
         if words[0] in vocab.not_name_words and words[0] not in ("Socialist", "Communist", "Revolutionary", "Workers", "Democratic", "Green", "Labour", "Labor", "National", "International"):
             continue
         if name in vocab.body_of_form or any(name.endswith(f) for f in vocab.body_of_form if " " in f):
             continue  # "Executive Committee" is a body, not an organisation
-        if words[-1] in ("Tendency", "Caucus") and ctx.mentions:
+        told_as_parent = re.search(r"\bsection\s+of\s+(?:the\s+)?$", c.text[max(0, start - 30) : start]) is not None
+        if words[-1] in ("Tendency", "Caucus") and ctx.mentions and not (told_as_parent or words[0] == "International"):
             continue  # an internal grouping; the faction finder takes it
         if len(words) < 2:
             continue
         kind = "party" if words[-1] == "Party" else "union" if words[-1] in ("Union", "Congress") else "other"
+        if words[0] == "International" or told_as_parent:
+            kind = "international"
         draft = c.node(org_id(name), "Organization", name, {"kind": kind})
         c.mention(draft, start, end)
         if m.group(2):
@@ -270,6 +280,28 @@ def _find_unknown(c: Collector, vocab: Vocabulary, ctx: OrgContext, taken: list[
                 s = m.end(0) + am.start()
                 c.mention(draft, s, s + len(m.group(2)))
                 ctx.mentions.append(OrgMention(draft.id, s, s + len(m.group(2))))
+
+
+# "<Org> is the Irish section of <International>", "<Org> (XY), the section of <International>".
+_IS_SECTION_OF = re.compile(
+    r"^(?:\s+\([A-Z]{2,6}\))?(?:,\s+|\s+(?:is|was|became|remains|had been|has been)\s+)(?:the|a|its)\s+(?:[A-Z][\w.]*\s+){0,2}section\s+of\s+(?:the\s+)?$"
+)
+
+
+def _told_sections(c: Collector, ctx: OrgContext) -> None:
+    """An organisation the text calls a section of another is PART_OF it, whatever the lexicon knows."""
+    ordered = sorted(ctx.mentions, key=lambda m: m.start)
+    for child, parent in zip(ordered, ordered[1:]):
+        if child.node_id == parent.node_id or parent.start - child.end > 80:
+            continue
+        if not _IS_SECTION_OF.match(c.text[child.end : parent.start]):
+            continue
+        child_node, parent_node = c.nodes[child.node_id], c.nodes[parent.node_id]
+        if child_node.properties.get("kind") in (None, "other", "party"):
+            child_node.properties["kind"] = "section"
+        if parent_node.properties.get("kind") in (None, "other"):
+            parent_node.properties["kind"] = "international"
+        c.relate_in_sentence("PART_OF", child.node_id, parent.node_id, parent.start)
 
 
 def _choose_primary(c: Collector, ctx: OrgContext, header_end: int) -> None:

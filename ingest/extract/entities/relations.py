@@ -165,6 +165,13 @@ def link_roles(
         _holds(c, holder, rm.node_id, rm.unit_id, rm.start, orgs, units)
 
 
+# "X, who was the branch's ...": a relative clause giving the named person's post.
+_WHO_WAS = re.compile(
+    r"^,\s+who\s+(?:is|was|had been|has been|became|remained|served as|is now|was then|was still|is still)\s+"
+    r"(?:also\s+)?(?:the\s+|a\s+|an\s+|our\s+|their\s+|its\s+)?(?:[\w’'-]+\s+){0,2}$"
+)
+
+
 def _appositive_holder(text: str, rm: RoleMention, names: NameContext) -> str | None:
     """The named person whose appositive or parenthesis holds this title."""
     for p in reversed(names.mentions):
@@ -173,6 +180,8 @@ def _appositive_holder(text: str, rm: RoleMention, names: NameContext) -> str | 
         if rm.start - p.end > 140:
             break
         between = text[p.end : rm.start]
+        if _WHO_WAS.match(between):
+            return p.node_id  # "Ciarán O, who was organiser in the west for years"
         if between[:1] not in (",", " ") or not re.match(r"\s*[,(]", between):
             return None
         if re.search(r"[.;:!?)\n]", between):
