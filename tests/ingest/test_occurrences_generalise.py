@@ -252,3 +252,16 @@ def test_the_title_line_narrates_nothing() -> None:
         {"org": ORG},
     )
     assert not p.nodes("Response")
+
+
+def test_responses_told_in_general_words_of_outcome_silence_and_exclusion() -> None:
+    p = run(
+        "In March 2021 I complained to the Disputes Committee about the organiser.\n\n"
+        "In May 2021 my complaint was not upheld.\n\n"
+        "In June 2021 I appealed to the National Council. I never heard a thing.\n\n"
+        "In July 2021 I was taken out of the branch Signal group.",
+        {"dc": ("LeadershipBody", ["the Disputes Committee"]), "nc": ("LeadershipBody", ["the National Council"])},
+    )
+    assert p.node("Response", "dismissal", containing="was not upheld")
+    assert p.node("Response", "no_action", containing="never heard a thing")
+    assert p.node("Response", "isolation", containing="taken out of the branch Signal group")
