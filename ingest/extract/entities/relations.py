@@ -7,6 +7,7 @@ a role in a unit implies membership of that unit and of its organisation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ingest.extract.entities.collector import Collector
 from ingest.extract.entities.names import NameContext
@@ -443,9 +444,10 @@ def _described_memberships(
             continue
         # The first unit mention after the person within the clause window.
         window_end = min(len(text), e + 90)
-        nxt = next((u for u in ordered if e <= u < window_end), None)
-        if nxt is None:
+        at = bisect_left(ordered, e)
+        if at == len(ordered) or ordered[at] >= window_end:
             continue
+        nxt = ordered[at]
         between = text[e:nxt]
         if "\n" in between or re.search(r"[.;:!?()]", between):
             continue

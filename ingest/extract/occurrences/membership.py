@@ -16,6 +16,7 @@ an event was found there: "I joined <unit>", "I am resigning from <unit>",
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ingest.extract.occurrences.context import Mentions, read_clause
 from ingest.extract.occurrences.edges import Edge, EdgeSet
@@ -108,13 +109,15 @@ def _coordinated(first: Mention, text: str, mentions: Mentions) -> list[Mention]
 def _told_in_words(scene: Scene, edges: EdgeSet) -> None:
     """JOINED and LEFT from "I joined X", "Y resigned from X" wherever they are written."""
     text, mentions, narrator = scene.text, scene.mentions, scene.mentions.narrator
+    sentence_starts = [s.start for s in scene.sentences]
     for m in _JOIN_OR_LEAVE.finditer(text):
         unit = next((u for u in mentions.within(m.end(), m.end() + 80) if u.start == m.end()), None)
         if unit is None or unit.label not in _UNITS:
             continue
         before = text[max(0, m.start() - 60) : m.start()]
         person: str | None = None
-        sentence = next((s for s in scene.sentences if s.start <= m.start() < s.end), None)
+        index = bisect_right(sentence_starts, m.start()) - 1
+        sentence = scene.sentences[index] if index >= 0 and m.start() < scene.sentences[index].end else None
         if narrator is not None and _NARRATOR_BEFORE.search(before):
             person = narrator
         elif narrator is not None and sentence is not None and _NARRATOR_GOES_ON.search(text[sentence.start : m.start()]) \
