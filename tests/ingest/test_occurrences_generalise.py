@@ -265,3 +265,15 @@ def test_responses_told_in_general_words_of_outcome_silence_and_exclusion() -> N
     assert p.node("Response", "dismissal", containing="was not upheld")
     assert p.node("Response", "no_action", containing="never heard a thing")
     assert p.node("Response", "isolation", containing="taken out of the branch Signal group")
+
+
+def test_intimidation_name_calling_and_vandalism_are_incidents() -> None:
+    p = run(
+        "In March 2021 Sam Holt waited for me outside the hall after the meeting.\n\n"
+        "In April 2021 someone scrawled SCAB on the side of my van.\n\n"
+        "In May 2021 Sam Holt put up a post calling me a traitor and a grass.",
+        {"sam": ("Person", ["Sam Holt"])},
+    )
+    assert p.node("Incident", "threat", containing="waited for me outside")
+    assert p.node("Incident", "harassment", containing="on the side of my van")
+    assert p.node("Incident", "harassment", containing="calling me a traitor")
