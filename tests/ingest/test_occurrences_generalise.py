@@ -277,3 +277,9 @@ def test_intimidation_name_calling_and_vandalism_are_incidents() -> None:
     assert p.node("Incident", "threat", containing="waited for me outside")
     assert p.node("Incident", "harassment", containing="on the side of my van")
     assert p.node("Incident", "harassment", containing="calling me a traitor")
+
+
+def test_a_trigger_with_an_upper_case_escape_keeps_its_class_when_lowered() -> None:
+    from ingest.extract.occurrences.vocabulary import _lower_pattern
+
+    assert _lower_pattern(r"Wrote (?:\S+ ){1,4}\W") == r"wrote (?:\S+ ){1,4}\W"

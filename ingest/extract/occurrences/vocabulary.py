@@ -92,6 +92,16 @@ def vocabulary(lexicon: Mapping[str, Any]) -> Vocabulary:
 
 
 @lru_cache(maxsize=8)
+def _lower_pattern(entry: str) -> str:
+    """``entry`` lower-cased outside its escapes (``\\S`` lowered would be ``\\s``, another class)."""
+    out: list[str] = []
+    escaped = False
+    for char in entry:
+        out.append(char if escaped else char.lower())
+        escaped = not escaped and char == "\\"
+    return "".join(out)
+
+
 def _build(triggers_key: Any, cues_key: Any) -> Vocabulary:
     triggers = _thaw(triggers_key) or {}
     cues = _thaw(cues_key) or {}
@@ -101,7 +111,7 @@ def _build(triggers_key: Any, cues_key: Any) -> Vocabulary:
             words = [str(e) for e in entries or ()]
             pattern = compile_entries(words)
             if pattern is not None:
-                lowered = None if any("(?-i" in w for w in words) else compile_entries([w.lower() for w in words], flags=0)
+                lowered = None if any("(?-i" in w for w in words) else compile_entries([_lower_pattern(w) for w in words], flags=0)
                 compiled.append(Trigger(label, str(kind), pattern, lowered))
     pronouns = tuple(
         (gender, pattern)
