@@ -283,3 +283,15 @@ def test_a_trigger_with_an_upper_case_escape_keeps_its_class_when_lowered() -> N
     from ingest.extract.occurrences.vocabulary import _lower_pattern
 
     assert _lower_pattern(r"Wrote (?:\S+ ){1,4}\W") == r"wrote (?:\S+ ){1,4}\W"
+
+
+def test_a_resignation_said_in_the_present_is_the_resignation() -> None:
+    for sentence in ("So this post is also my resignation.", "Effective today I am stepping down as chair of our branch.",
+                     "I am resigning from the Workers League.", "I hereby resign my membership."):
+        p = run("I joined the Workers League in 2015.\n\n" + sentence, {"org": ORG})
+        assert p.node("Event", "resigned", containing=sentence.split()[1]), sentence
+
+
+def test_the_prospect_of_leaving_is_no_resignation() -> None:
+    p = run("In 2019 I began to prepare myself for the prospect of leaving the organisation.", {"org": ORG})
+    assert not p.nodes("Event", "resigned")

@@ -43,6 +43,13 @@ _PRESENT_OPENING = re.compile(
     r"^(?:(?:And|But|So|Now|Today),?\s+)?I(?:\s+am|['’]m|\s+do\s+not|\s+don['’]t|\s+will|['’]ll|\s+won['’]t"
     r"|\s+cannot|\s+can['’]t|\s+can\s+no\s+longer)\b"
 )
+# A deed done by saying it, in the present: a resignation letter resigns.
+_PERFORMATIVE = re.compile(
+    r"\b(?:I|we)\s+(?:am|are|have|['’]m|['’]re|['’]ve)?\s*(?:hereby\s+|now\s+|formally\s+|today\s+|also\s+)*"
+    r"(?:resigning|resign|stepping\s+down|leaving|quitting|ending\s+(?:my|our)\s+membership)\b"
+    r"|\b(?:this|the\s+following)\s+(?:\w+\s+){0,3}(?:is|serves\s+as)\s+(?:also\s+)?(?:my|our)\s+(?:formal\s+)?(?:resignation|notice)\b",
+    re.IGNORECASE,
+)
 # Cues of a habit or of talk to the reader, generic wherever they stand.
 _ALWAYS_GENERIC = frozenset({"you", "your", "usually", "always", "whenever", "invariably", "if you"})
 _NEGATION = re.compile(r"\b(?:not|never|no|nobody|n't|cannot)\b|n't\b", re.IGNORECASE)
@@ -153,6 +160,8 @@ def is_narrative(sentence: str, vocab: Vocabulary) -> bool:
     # Words quoted from someone else ("keep it up and see what happens when you
     # ...") are what was said, not the narrator generalising: the habit and
     # hypothesis cues read only the narrator's own words.
+    if _PERFORMATIVE.search(sentence):
+        return True  # "I am resigning", "this is my resignation": the saying is the deed
     if _PRESENT_OPENING.match(sentence):
         return False  # "I am writing this because ...": the narrator speaking now, not telling
     told = vocab.narrative.search(sentence) if vocab.narrative is not None else None
