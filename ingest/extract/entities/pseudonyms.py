@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from graph.model import make_id
+from ingest.extract import nlp
 from ingest.extract.entities.collector import Collector
 from ingest.extract.entities.names import NameContext
 from ingest.extract.entities.organizations import OrgContext
@@ -103,6 +104,47 @@ def _relative_clause(raw: str) -> str:
     return clause.rstrip(" ,.;:!?)")
 
 
+_NO_ONE = -1  # the parse says the description picks out no one in particular
+_PRESENT = {"VBZ", "VBP", "MD"}
+
+
+def _present(verb: "object") -> bool:
+    """The verb, or an auxiliary of it, is in the present tense or a modal ("is paid", "can't spend", "has said")."""
+    tags = {verb.tag_} | {t.tag_ for t in verb.children if t.dep_ in ("aux", "auxpass")}  # type: ignore[attr-defined]
+    return bool(tags & _PRESENT) and "VBD" not in tags
+
+
+def _parsed_clause(c: Collector, head_start: int, head_end: int, *, indefinite: bool) -> int | None:
+    """Where the relative clause on the head noun ``head_start:head_end`` ends, read from the parse.
+
+    The clause is the subtree of the verb the parser attaches to the head as a
+    relative clause, so it ends where the clause ends, not where a word list
+    guesses ("the man who threatened me | still lives nearby"). ``_NO_ONE``
+    when the description names nobody in particular: the clause belongs to
+    another noun ("a complaint against another member that the process could
+    not resolve"); the description is said of the subject ("he is a man who
+    ..."); or an indefinite one is generic, its clause or its main verb in the
+    present or a modal ("a cadre who can't spend a holiday away is no cadre",
+    "a comrade who missed a shift would be criticised"). None when the parse
+    does not find the head.
+    """
+    sentence = c.sentence_at(head_start)
+    doc = nlp.parse(sentence.text)
+    head = next((t for t in doc if sentence.start + t.idx == head_start), None)
+    if head is None or sentence.start + head.idx + len(head.text) != head_end:
+        return None
+    clauses = [t for t in head.children if t.dep_ == "relcl" and t.i > head.i]
+    if not clauses:
+        return _NO_ONE
+    if head.dep_ in ("attr", "acomp") or (head.dep_ == "pobj" and head.head.lower_ in ("as", "like")):
+        return _NO_ONE  # "he is a man who ...", "treated like a child by ...": said of someone else
+    verb = clauses[0]
+    if indefinite and (_present(verb) or (head.dep_ in ("nsubj", "nsubjpass") and _present(head.head))):
+        return _NO_ONE
+    last = max(verb.subtree, key=lambda t: t.i)
+    return sentence.start + last.idx + len(last.text)
+
+
 def _clause_key(clause: str) -> str:
     tokens = [t for t in re.findall(r"[\w’'-]+", clause.lower()) if t not in _AUX]
     tokens = [t[:-2] if t.endswith(("’d", "'d")) else t for t in tokens]
@@ -156,13 +198,21 @@ def find_pseudonyms(
     clause_re = re.compile(
         rf"\b(?:[Tt]he|[Aa]n?|[Aa]nother)\s+{mod_seq}(?P<head>{heads})\s+(?:(?:who|that|whom)(?:’d|'d)?\s+|(?=(?:I|we)\s))(?=(?P<clause>[^\n]{{3,80}}))"
     )
+    # "a friend who is still in the branch" is someone the narrator knows, whatever the tense; "a comrade who ..." need not be.
+    relation_heads = set(people.get("relation_nouns", [])) - member_heads
     for m in clause_re.finditer(text):
+        det = text[m.start() : m.end()].split()[0].lower()
+        read = _parsed_clause(c, m.start("head"), m.end("head"), indefinite=det in ("a", "an", "another") and m.group("head") not in relation_heads)
+        if read is _NO_ONE:
+            continue
         clause = _relative_clause(m.group("clause"))
+        if read is not None and m.start("clause") + len(clause) > read:
+            # The word-list cut ran past the clause's end in the parse ("the man who threatened me still lives ...").
+            clause = text[m.start("clause") : read].rstrip(" ,.;:!?)")
         if not clause:
             continue
         end = m.start("clause") + len(clause)
         key = "who " + _clause_key(clause)
-        det = text[m.start() : m.end()].split()[0].lower()
         found.append(_Found(m.start(), end, key, member_words=m.group("head") in member_heads, extra=[f"clause:{det}:{m.group('head')}"]))
 
     # 3. a place or organisation picks the person out: "a friend in the organization",

@@ -1,0 +1,46 @@
+"""People told by a description: which descriptions pick out someone, and where they end.
+
+Hand-written passages (no sample or dev account).
+"""
+
+from __future__ import annotations
+
+from graph.model import AccountRecord
+from ingest.extract.entities import extract_entities
+from ingest.extract.types import EntityResult
+from ingest.lexicon import load_lexicon
+
+OPENING = "I joined the Workers Liberty League in 2015 and left in 2021.\n\n"
+
+
+def _people(text: str) -> dict[str, str]:
+    result: EntityResult = extract_entities(AccountRecord.from_text("t1", OPENING + text), load_lexicon())
+    return {n.name: n.properties.get("identity", "") for n in result.nodes if n.label == "Person"}
+
+
+def test_a_relative_clause_ends_where_the_parse_ends_it() -> None:
+    people = _people("I moved house because the man who followed me home still drives past my street every week.")
+    assert "the man who followed me home" in people
+
+
+def test_a_description_said_of_someone_is_no_second_person() -> None:
+    people = _people("I do not think Colm is cruel. I think he is a man who has repeated that joke for years.")
+    assert not any(name.startswith("a man who") for name in people)
+
+
+def test_a_generic_description_names_no_one() -> None:
+    people = _people(
+        'The organiser told me that "a cadre who cannot give up one weekend is not a cadre". '
+        "A comrade who missed a stall would be criticised for an hour."
+    )
+    assert not any(name.startswith(("a cadre", "A comrade")) for name in people)
+
+
+def test_a_clause_on_another_noun_makes_no_person() -> None:
+    people = _people("We received a complaint against another member that the branch process could not settle.")
+    assert not any("another member" in name for name in people)
+
+
+def test_a_specific_description_in_a_story_is_a_person() -> None:
+    people = _people("In 2019 a comrade who ran the stall with me stopped coming to meetings.")
+    assert people.get("a comrade who ran the stall with me") == "pseudonym"
