@@ -38,7 +38,7 @@ from ingest.extract.occurrences.verbs import action_classes
 from ingest.extract.occurrences.context import ClauseContext, Mentions, narrator_acts, read_clause
 from ingest.extract.occurrences.edges import EdgeSet
 from ingest.extract.occurrences.grouping import NARRATOR, ON, Occurrence, date_occurrences, group_hits
-from ingest.extract.occurrences.links import tie_consequences, tie_responses
+from ingest.extract.occurrences.links import tie_consequences, tie_parties, tie_responses
 from ingest.extract.occurrences.membership import tie_membership
 from ingest.extract.occurrences.participants import Scene, tie_participants, tie_reports
 from ingest.extract.occurrences.scan import Hit, is_narrative, scan
@@ -101,6 +101,7 @@ def extract_occurrences(account: AccountRecord, entities: EntityResult, lexicon:
         tie_participants(occ, scene, edges)
     tie_reports(occurrences, scene, edges)
     tie_responses(occurrences, scene, edges)
+    tie_parties(occurrences, scene, edges)
     tie_consequences(occurrences, scene, edges)
     tie_membership(occurrences, scene, edges)
     return OccurrenceResult(nodes=nodes, relationships=edges.relationships())

@@ -25,7 +25,7 @@ from ingest.extract.occurrences.edges import Edge, EdgeSet
 from ingest.extract.occurrences.grouping import Occurrence
 from ingest.extract.occurrences.participants import Scene
 
-__all__ = ["tie_responses", "tie_consequences"]
+__all__ = ["tie_responses", "tie_consequences", "tie_parties"]
 
 # A response answers something told at most this many sentences before it.
 _RESPONSE_REACH = 40
@@ -165,6 +165,48 @@ def _salience(incident: Occurrence, scene: Scene, edges: EdgeSet) -> int:
     grounded = edges.touches(node, ("ACCUSED_IN", "TARGET_OF", "REPORTED"))
     dated = incident.date is not None
     return len(incident.hits) + 2 * grounded + 2 * dated
+
+
+def tie_parties(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet) -> None:
+    """Who took a response and whom it fell on, where none of its tellings says:
+    run after tie_responses, since the thread it belongs to decides.
+
+    TAKEN_BY: a response no telling names a doer for ("I was suspended") gets
+    one fallback, the body named last before it (else the primary
+    organisation), never a second guess beside a doer another telling names.
+    AFFECTS: an answer that names no one it falls on (a dismissal, a promise,
+    pressure) falls on whoever was harmed by the incident it answers, else
+    whoever raised it. Sanctions and the handling of harm as such
+    (investigation, no action, mediation) are left to their tellings: measured,
+    guessing their patients from the thread cost more precision than it gained."""
+    for occ in occurrences:
+        if occ.label != "Response":
+            continue
+        node = scene.node_ids[id(occ)]
+        fallback = scene.unattributed.get(node)
+        if fallback is not None and not edges.targets("TAKEN_BY", node):
+            edges.add(fallback)
+        if not edges.targets("AFFECTS", node) and occ.kind not in _SANCTIONS | _HANDLING:
+            hit = occ.first
+            status = scene.status(hit, "telling")
+            for patient in _harmed(occ, scene, edges):
+                edges.add(Edge("AFFECTS", node, patient, hit.clause.start, hit.clause.end, status))
+
+
+# Responses that fall on the one they punish, told as such.
+_SANCTIONS = frozenset({"suspension", "expulsion", "ban", "reprimand"})
+
+
+def _harmed(occ: Occurrence, scene: Scene, edges: EdgeSet) -> list[str]:
+    """Who was harmed by (else who raised) the incidents a response answers,
+    other than whoever took the response."""
+    node = scene.node_ids[id(occ)]
+    actors = edges.targets("TAKEN_BY", node)
+    found: list[str] = []
+    for target in sorted(edges.targets("RESPONDS_TO", node)):
+        if edges.labels.get(target) == "Incident":
+            found.extend(sorted(edges.sources("TARGET_OF", target) or edges.sources("REPORTED", target)))
+    return [p for p in dict.fromkeys(found) if p not in actors]
 
 
 def tie_consequences(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet) -> None:

@@ -59,6 +59,9 @@ class Scene:
         self.actor_of: Callable[[Hit], Mention | None] | None = None
         # Whom a hit falls on, read from the parse: mentions, or None for the narrator.
         self.patients_of: Callable[[Hit], list[Mention | None]] | None = None
+        # Responses told with no doer: response node -> the fallback TAKEN_BY
+        # (the body named last, else the primary organisation), for settle_responses.
+        self.unattributed: dict[str, Edge] = {}
 
     def status(self, hit: Hit, role: Role) -> str:
         i = hit.sentence
@@ -154,39 +157,92 @@ def _uncertain(found: Mention | None, hit: Hit, text: str) -> bool:
 
 
 def _response(node: str, hit: Hit, ctx: Any, scene: Scene, edges: EdgeSet, narrator: str | None) -> None:
+    owner = _owner(hit, scene)
+    passive = ctx.passive or _PASSIVE_TRIGGER.match(hit.trigger.text) is not None
+    # A possessor is never the doer: "Ana's suspension", "one of Jo's friends moved ...".
+    subject = _subject(ctx, scene.text)
     actor = ctx.agent if ctx.agent is not None and ctx.agent.label in _ACTORS else None
-    if scene.actor_of is not None and _uncertain(actor or ctx.subject_of(_ACTORS), hit, scene.text):
+    if scene.actor_of is not None and (owner is not None or _uncertain(actor or subject, hit, scene.text)):
         # The parse's subject or agent of the governing verb beats word order.
         parsed = scene.actor_of(hit)
         if parsed is not None and parsed.node_id and parsed.label in _ACTORS:
             actor = parsed
     patient = None
-    if ctx.passive:
+    if owner is not None:
+        # "his expulsion", "Ana's suspension", "my expulsion": the owner undergoes it,
+        # and the words before it (another clause) name no doer.
+        patient = owner
+    elif passive:
         # "Jo was expelled": the subject undergoes the response.
         patient = ctx.subject_of(("Person", "Organization")) or ctx.pronoun_subject
     elif actor is None:
-        actor = ctx.subject_of(_ACTORS)
+        actor = subject
         if actor is None and not ctx.narrator_subject:
             actor = ctx.pronoun_subject
+    if actor is not None and patient is not None and actor.node_id == getattr(patient, "node_id", None):
+        actor = None
     status = scene.status(hit, "telling")
     if actor is not None:
         edges.add(_edge("TAKEN_BY", node, actor.node_id, hit, status))
-    elif not (ctx.narrator_subject and not ctx.passive):
+    elif owner is not None or not (ctx.narrator_subject and not passive):
+        # No doer told: the thread may say who it was (settle_responses); this is the fallback.
         body = scene.mentions.latest_before(hit.clause.start, ("LeadershipBody",), _BODY_REACH)
         fallback = body.node_id if body is not None else scene.primary
         if fallback:
-            edges.add(_edge("TAKEN_BY", node, fallback, hit, status))
+            scene.unattributed.setdefault(node, _edge("TAKEN_BY", node, fallback, hit, status))
     actor_id = actor.node_id if actor is not None else None
-    if narrator and (ctx.narrator_object or (ctx.passive and ctx.narrator_subject and patient is None)):
-        edges.add(_edge("AFFECTS", node, narrator, hit, status))
+    if owner == NARRATOR_OWNER or (narrator and owner is None and (
+            ctx.narrator_object or (passive and ctx.narrator_subject and patient is None))):
+        if narrator:
+            edges.add(_edge("AFFECTS", node, narrator, hit, status))
         return
     candidates = ([patient] if patient is not None else []) + ctx.objects_of(("Person",))
-    if ctx.pronoun_object is not None:
+    if ctx.pronoun_object is not None and owner is None:
         candidates.append(ctx.pronoun_object)
     for m in candidates:
         if m.node_id != actor_id:
             edges.add(_edge("AFFECTS", node, m.node_id, hit, status))
             return
+
+
+# A trigger that holds its own passive auxiliary: "was not invited", "was interviewed".
+_PASSIVE_TRIGGER = re.compile(r"(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+|not\s+|never\s+)?\w+(?:ed|en)\b",
+                              re.IGNORECASE)
+# The owner of a nominal trigger: "his expulsion", "Ana's suspension".
+_OWNER_PRONOUN = re.compile(r"\b(my|our|his|her|their)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^['’]s\s+(?:\w+\s+)?$")
+# Stands for the narrator as the owner of a nominal trigger ("my expulsion").
+NARRATOR_OWNER = Mention("narrator", "Person", -1, -1, "my")
+
+
+def _owner(hit: Hit, scene: Scene) -> Mention | None:
+    """Whose a nominal trigger is ("his expulsion", "Ana's suspension", "my
+    expulsion"): the one it falls on. None when the trigger is a verb or has no owner."""
+    trigger = hit.trigger.text.split()
+    if len(trigger) != 1 or not trigger[0].lower().endswith(("ion", "ment", "ban", "ure", "al")):
+        return None
+    before = scene.text[max(hit.clause.start, hit.trigger.start - 60):hit.trigger.start]
+    pronoun = _OWNER_PRONOUN.search(before)
+    if pronoun is not None:
+        word = pronoun.group(1).lower()
+        if word in ("my", "our"):
+            return NARRATOR_OWNER
+        if word == "their":
+            return None
+        return scene.mentions.latest_person_before(hit.trigger.start - len(pronoun.group(0)), set())
+    for m in reversed(scene.mentions.within(hit.clause.start, hit.trigger.start)):
+        if m.label == "Person" and _POSSESSIVE.match(scene.text[m.end:hit.trigger.start]):
+            return m
+        break
+    return None
+
+
+def _subject(ctx: Any, text: str) -> Mention | None:
+    """The nearest subject-side actor that is not a possessor ("one of Jo's friends")."""
+    for m in reversed(ctx.subject):
+        if m.label in _ACTORS and not text.startswith(("'s", "’s"), m.end):
+            return m
+    return None
 
 
 def _event(node: str, occ: Occurrence, hit: Hit, ctx: Any, scene: Scene, edges: EdgeSet,
