@@ -55,3 +55,29 @@ def test_a_closing_sentence_opening_with_and_is_no_signature() -> None:
     name, properties, _ = _author(text)
     assert name == "the author"
 
+
+
+def test_the_one_who_answers_in_a_transcript_is_the_narrator() -> None:
+    text = ("A CONVERSATION WITH A FORMER MEMBER\nRecorded for the podcast.\n\n"
+            "HOST: Welcome. Tell us who you are.\nMAYA: I'm Maya Lin. I was in the party for five years.\n"
+            "HOST: What happened?\nMAYA: In 2019 I complained about the organiser.\n"
+            "HOST: And then?\nMAYA: Then I was expelled.\n")
+    name, _, _ = _author(text)
+    assert name == "Maya Lin"
+
+
+def test_the_sender_of_a_resignation_email_is_the_narrator() -> None:
+    text = ("From: Sam Ortiz <sam@example.org>\nTo: coordinators@union.example\nSubject: My resignation\n\n"
+            "Dear coordinators,\n\n" + _PROSE)
+    name, _, _ = _author(text)
+    assert name == "Sam Ortiz"
+
+
+def test_a_narrator_introducing_themself_is_named() -> None:
+    name, _, _ = _author("Why I left\n\nI'm Dana Whitlow, and " + _PROSE[0].lower() + _PROSE[1:])
+    assert name == "Dana Whitlow"
+
+
+def test_i_am_followed_by_a_word_that_is_no_name_names_no_one() -> None:
+    name, _, _ = _author("Why I left\n\nI am Jewish, and " + _PROSE[0].lower() + _PROSE[1:])
+    assert name == "the author"

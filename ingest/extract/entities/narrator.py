@@ -16,7 +16,7 @@ from graph.model import AccountRecord, make_id
 from ingest.extract.entities.collector import Collector
 from ingest.extract.entities.names import NAME_TOKEN, NameContext
 
-__all__ = ["header_end", "find_narrator", "author_from_header", "byline"]
+__all__ = ["header_end", "find_narrator", "author_from_header", "byline", "transcript_speaker"]
 
 _HEADER_LINE = re.compile(r"^[A-Z][A-Za-z ]{1,20}:\s.*$")
 _AUTHOR = re.compile(r"^Author:\s*(?P<name>.+?)\s*$", re.MULTILINE)
@@ -69,8 +69,12 @@ def find_narrator(c: Collector, account: AccountRecord, names: NameContext, body
         elif found is not None:
             handle = found[:3]
     if author is None:
+        found_speaker = transcript_speaker(text, body_end, names.ids)
+        if found_speaker is not None:
+            author, evidence_span = found_speaker[2], (found_speaker[0], found_speaker[1])
+    if author is None:
         # "My name is Marguerite Dufresne." early in the body.
-        m = _MY_NAME.search(text, 0, body_end)
+        m = _MY_NAME.search(text, 0, body_end) or _introduced(text, min(body_end, _INTRODUCTION_CHARS))
         if m:
             author = m.group("name")
             evidence_span = (m.start("name"), m.end("name"))
@@ -135,7 +139,7 @@ _BY_HANDLE = re.compile(
 )
 # "Interviewee: "Kim R.", former steward": a header naming the speaker.
 _SPEAKER = re.compile(
-    r"^(?:Interviewee|Narrator|Speaker|Testimony of|Statement of|Written by|By)\s*:?[^\S\n]+[\"“']?(?P<handle>[^\"”'\n,(]{2,40}?)[\"”']?[^\S\n]*(?:$|[,(–—-])",
+    r"^(?:Interviewee|Narrator|Speaker|Guest|Testimony of|Statement of|Written by|By|From)\s*:?[^\S\n]+[\"“']?(?P<handle>[^\"”'\n,(<\[]{2,40}?)[\"”']?[^\S\n]*(?:$|[,(<\[–—-])",
     re.MULTILINE,
 )
 _OPENING_CHARS = 600
@@ -176,6 +180,62 @@ def byline(text: str, body_end: int) -> tuple[int, int, str, bool] | None:
         if m is not None and is_given_name(m.group("name").split()[0]):
             return start + m.start("name"), start + m.end("name"), m.group("name"), True
     return None
+
+
+# "I'm Maya Lin, and I was ...", "I am Sam." early on: the narrator introducing themself.
+_I_AM = re.compile(rf"\bI(?:['’]m| am)[^\S\n]+(?P<name>{NAME_TOKEN}(?:[^\S\n]+{NAME_TOKEN})?)(?=[,.;:]|[^\S\n]+and\b)")
+_INTRODUCTION_CHARS = 1500
+
+
+def _introduced(text: str, limit: int) -> re.Match[str] | None:
+    from ingest.extract.entities.given_names import is_given_name
+
+    for m in _I_AM.finditer(text, 0, limit):
+        if is_given_name(m.group("name").split()[0]):
+            return m
+    return None
+
+
+# A transcript's speaker label at the start of a line: "MAYA: ...", "[00:12:03] Maya Lin: ...".
+_SPEAKER_LABEL = re.compile(
+    r"^[^\S\n]*(?:\[?\(?\d{1,2}:\d{2}(?::\d{2})?\)?\]?[^\S\n]*)?(?:\*\*)?(?P<label>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,2})(?:\*\*)?[^\S\n]*:[^\S\n]",
+    re.MULTILINE,
+)
+# Labels that are the one asking, or no one: the narrator is whoever answers.
+_NOT_NARRATOR_LABELS = frozenset({"host", "interviewer", "q", "a", "question", "answer", "editor", "note", "notes",
+                                  "moderator", "guest", "speaker", "narrator", "transcript", "interviewee",
+                                  "title", "author", "date", "source", "from", "to", "cc", "subject", "recorded",
+                                  "update", "edit", "tl;dr", "tldr", "ps", "p.s", "re"})
+_MIN_TURNS = 3
+
+
+def transcript_speaker(text: str, body_end: int, known: dict[str, str]) -> tuple[int, int, str] | None:
+    """In a transcript, the person who answers: the speaker label used most
+    often (at least three turns) that is no host, interviewer or header key.
+    A label that is a first name ("MAYA") becomes the full name the account
+    gives for it ("Maya Lin") when it gives one."""
+    from ingest.extract.entities.given_names import is_given_name
+
+    turns: dict[str, list[tuple[int, int]]] = {}
+    for m in _SPEAKER_LABEL.finditer(text, 0, body_end):
+        label = m.group("label")
+        if label.lower().rstrip(".") in _NOT_NARRATOR_LABELS or len(label) < 2:
+            continue
+        turns.setdefault(label, []).append((m.start("label"), m.end("label")))
+    if not turns:
+        return None
+    label, spans = max(turns.items(), key=lambda item: (len(item[1]), -item[1][0][0]))
+    first = label.split()[0]
+    if len(spans) < _MIN_TURNS or not is_given_name(first):
+        return None
+    name = label if not label.isupper() else " ".join(w.capitalize() for w in label.split())
+    if " " not in name:
+        fuller = sorted((k for k in known if k.split()[0] == name and " " in k), key=len)
+        if fuller:
+            at = text.find(fuller[0])
+            if at >= 0:
+                return at, at + len(fuller[0]), fuller[0]
+    return spans[0][0], spans[0][1], text[spans[0][0]:spans[0][1]]
 
 
 _ANONYMOUS = re.compile(r"(?i)(?:an?\s+)?(?:anonymous|anon|name withheld|withheld|unknown|former member|ex-member)\.?")
