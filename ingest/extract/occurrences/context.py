@@ -142,7 +142,8 @@ def read_clause(hit: Hit, text: str, vocab: Vocabulary, mentions: Mentions) -> C
 
 def _subject_first_person(before: str) -> bool:
     words = before.replace("’", "'").split()
-    return any(w.strip(",.;:\"“”") in ("I", "We", "we", "I'm", "I've", "I'd") for w in words)
+    # Lower-case "i" too: zines and threads are often written without capitals.
+    return any(w.strip(",.;:\"“”") in ("I", "We", "we", "I'm", "I've", "I'd", "i", "i'm", "i've", "i'd") for w in words)
 
 
 def _blank(text: str, start: int, end: int, mentions: list[Mention]) -> str:
@@ -158,11 +159,12 @@ def narrator_acts(hit: Hit, text: str) -> bool:
     """Whether the narrator is the doer of the trigger ("but I initially dismissed it")."""
     # "I dismissed", "I initially dismissed": the narrator right before the verb.
     words = text[hit.clause.start:hit.trigger.start].replace("’", "'").split()[-2:]
-    if not any(w in ("I", "we", "We") for w in words):
+    if not any(w in ("I", "we", "We", "i") for w in words):
         return False
     return _PASSIVE.search(" ".join(words) + " ") is None
 
 
 def _passive_first_person(before: str) -> bool:
     folded = before.replace("’", "'")
-    return any(cue in folded for cue in ("I was ", "I've been", "I have been", "I had been", "we were ", "We were "))
+    return any(cue in folded for cue in ("I was ", "I've been", "I have been", "I had been", "we were ", "We were ",
+                                         "i was ", "i've been", "i have been", "i had been"))
