@@ -295,3 +295,11 @@ def test_a_resignation_said_in_the_present_is_the_resignation() -> None:
 def test_the_prospect_of_leaving_is_no_resignation() -> None:
     p = run("In 2019 I began to prepare myself for the prospect of leaving the organisation.", {"org": ORG})
     assert not p.nodes("Event", "resigned")
+
+
+def test_a_lower_case_i_is_the_narrator() -> None:
+    p = run("in may 2021 i was suspended by the committee.\n\nin june 2021 i resigned.",
+            {"c": ("LeadershipBody", ["the committee"])})
+    suspension = p.node("Response", "suspension")
+    assert (suspension.id, "narrator") in p.rels("AFFECTS")
+    assert p.node("Event", "resigned")
