@@ -44,3 +44,36 @@ def test_a_clause_on_another_noun_makes_no_person() -> None:
 def test_a_specific_description_in_a_story_is_a_person() -> None:
     people = _people("In 2019 a comrade who ran the stall with me stopped coming to meetings.")
     assert people.get("a comrade who ran the stall with me") == "pseudonym"
+
+
+def _person_nodes(text: str) -> dict[str, tuple[str, tuple[str, ...], int]]:
+    result = extract_entities(AccountRecord.from_text("t1", OPENING + text), load_lexicon())
+    return {n.name: (n.properties.get("identity", ""), n.aliases, len(n.evidence)) for n in result.nodes if n.label == "Person"}
+
+
+def test_a_stand_in_name_the_narrator_gives_is_one_pseudonym_with_its_description() -> None:
+    people = _person_nodes(
+        "That spring the branch held a hearing for a steward I'll call R., a bus driver who had questioned the accounts. "
+        "R. was not told of the charge, and R.'s sister was warned not to speak to us."
+    )
+    identity, aliases, evidence = people["R."]
+    assert identity == "pseudonym" and "a steward" in aliases and evidence >= 3
+    assert not any(name.startswith("a bus driver") for name in people)
+
+
+def test_a_stand_in_given_with_a_pronoun_and_a_title() -> None:
+    people = _person_nodes("One organiser warned me off. I will call her Comrade Q. Comrade Q never spoke to me again.")
+    assert people["Comrade Q."][0] == "pseudonym"
+    assert len(people) == 2  # and the narrator
+
+
+def test_a_quoted_stand_in_is_the_person_it_is_given_to() -> None:
+    people = _person_nodes('I got a message from a member I am going to call "the heckler". The heckler denied sending it.')
+    identity, aliases, _ = people["the heckler"]
+    assert identity == "pseudonym" and "a member" in aliases and "The heckler" in aliases
+
+
+def test_calling_someone_on_the_phone_names_no_stand_in() -> None:
+    people = _person_nodes("I'll call Priya tomorrow about the rota, and then I will call the office.")
+    assert people["Priya"][0] == "partial"  # a first name, not a stand-in the narrator gives
+    assert not any(name.startswith("the office") for name in people)

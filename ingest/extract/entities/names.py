@@ -46,6 +46,7 @@ class NameContext:
     ids: dict[str, str] = field(default_factory=dict)  # full name -> id
     intro_descriptions: list[tuple[int, int, str]] = field(default_factory=list)  # "my branch secretary" -> person id
     bracketed: set[str] = field(default_factory=set)  # ids of "[Member A]"-style stand-in names
+    called: set[str] = field(default_factory=set)  # ids of stand-ins the narrator gives ("a comrade I'll call T.")
 
 
 def _is_name(tokens: list[str], vocab: Vocabulary, blocked: set[str], lower_words: set[str]) -> bool:
@@ -85,6 +86,7 @@ def find_names(
     def free(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in occupied)
 
+    _called(c, vocab, names, occupied, body_end)
     found: list[tuple[int, int, str, str]] = []  # start, end, name, identity
     for m in _FULL.finditer(text):
         tokens = m.group(0).split()
@@ -259,13 +261,83 @@ def _bracketed(c: Collector, vocab: Vocabulary, names: NameContext, occupied: li
         occupied.append((m.start(), m.end()))
 
 
+# "a comrade I'll call T.", "who i'll call J.", "I will call her Comrade W", "a member I'm going
+# to call "the accused"", "I'll refer to him as Sam": the narrator gives someone a stand-in name.
+_CALL_VERB = re.compile(
+    r"(?<![\w’'])[Ii](?:[’']ll|[’']m\s+going\s+to|\s+will|\s+shall|\s+am\s+going\s+to)\s+(?:call|name|refer\s+to)\s+"
+    r"|(?<![\w’'])[Ww]e(?:[’']ll|[’']re\s+going\s+to|\s+will|\s+shall|\s+are\s+going\s+to)?\s+(?:call|name|refer\s+to)\s+(?=(?:him|her|them)\s)"
+)
+_CALL_OBJECT = re.compile(r"(?:him|her|them|this\s+(?:person|comrade|member|man|woman))\s+(?:as\s+)?")
+_CALLED_NAME = re.compile(
+    rf"[\"“](?P<quoted>[^\"”\n]{{2,30}})[\"”]"
+    rf"|(?P<name>(?:(?:Comrade|Cde|Mr|Mrs|Ms|Mx|Dr)\.?[^\S\n]+)?(?:{NAME_TOKEN}(?![\w’'-])|[A-Z]\.(?![\w])|[A-Z](?![\w’'.-])))"
+)
+_DETERMINERS = r"(?:an?|another|my|our|the|his|her|their)"
+_CALLED_DESCRIPTION = re.compile(
+    rf"(?i:\b{_DETERMINERS}\s+(?:(?!{_DETERMINERS}\b)[\w’'-]+\s+){{0,3}}?(?!{_DETERMINERS}\b)[\w’'-]+(?:\s+at\s+the\s+time)?)"
+    r"(?=(?:,?\s+(?:who|whom|that))?,?\s*$)"
+)
+
+
+def _called(c: Collector, vocab: Vocabulary, names: NameContext, occupied: list[tuple[int, int]], body_end: int) -> None:
+    """People the narrator names with a stand-in: "a comrade I'll call T.", "I will call her Comrade W".
+
+    The stand-in is a pseudonym local to the account, used like a name
+    wherever it recurs ("T.'s boyfriend"); the description it is given to ("a
+    comrade", "my partner at the time") is the same person. Without such a
+    description the verb needs a pronoun object ("I'll call her ..."), so "I'll
+    call Sam tomorrow" names no one new.
+    """
+    text = c.text
+    for verb in _CALL_VERB.finditer(text, 0, body_end):
+        sentence = c.sentence_at(verb.start())
+        description = _CALLED_DESCRIPTION.search(text, sentence.start, verb.start())
+        rest = verb.end()
+        obj = _CALL_OBJECT.match(text, rest)
+        if obj is not None:
+            rest = obj.end()
+        elif description is None:
+            continue
+        m = _CALLED_NAME.match(text, rest)
+        if m is None:
+            continue
+        name = m.group("quoted") or m.group("name")
+        start, end = (m.start("quoted"), m.end("quoted")) if m.group("quoted") else (m.start("name"), m.end("name"))
+        if m.group("name") and (name in vocab.not_name_words or name.split()[-1] in vocab.not_name_words):
+            continue
+        if any(s < end and start < e for s, e in occupied):
+            continue
+        node_id = make_id("Person", c.account_id, name)
+        names.ids[name] = node_id
+        names.called.add(node_id)
+        draft = c.node(node_id, "Person", name, {"identity": "pseudonym"})
+        if description is not None:
+            c.mention(draft, description.start(), description.end())
+            names.intro_descriptions.append((description.start(), description.end(), node_id))
+        if m.group("quoted"):
+            again = re.compile(rf"(?<![\w’'-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
+        elif name.endswith(".") and " " in name:
+            again = re.compile(rf"(?<![\w’'.-]){re.escape(name[:-1])}\.?(?![\w])")  # "Comrade W." closing a sentence is "Comrade W"
+        elif name.endswith("."):
+            again = re.compile(rf"(?<![\w’'.-]){re.escape(name)}(?![\w])")  # "T.", "T.'s boyfriend"
+        else:
+            again = re.compile(rf"(?<![\w’'-]){re.escape(name)}(?![\w-])")
+        spans = [(start, end)] + [(a.start(), a.end()) for a in again.finditer(text, 0, body_end) if a.start() != start]
+        for index, (s, e) in enumerate(spans):
+            if index > 0 and any(os < e and s < oe for os, oe in occupied):
+                continue
+            c.mention(draft, s, e, generic=index > 0)
+            names.mentions.append(PersonMention(node_id, s, e))
+            occupied.append((s, e))
+
+
 def _short_forms(c: Collector, names: NameContext, occupied: list[tuple[int, int]]) -> None:
     """"Whitlock" -> "Dana Whitlock", "Omar" -> "Omar K", when only one full name has that part."""
     owners: dict[str, set[str]] = {}
     for name, node_id in names.ids.items():
         parts = name.split()
-        if len(parts) < 2:
-            continue
+        if len(parts) < 2 or node_id in names.called:
+            continue  # a stand-in ("Comrade W", "the accused") is said whole
         for part in (parts[0], parts[-1]):
             if len(part) > 1:
                 owners.setdefault(part, set()).add(node_id)
