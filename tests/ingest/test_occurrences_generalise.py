@@ -303,3 +303,17 @@ def test_a_lower_case_i_is_the_narrator() -> None:
     suspension = p.node("Response", "suspension")
     assert (suspension.id, "narrator") in p.rels("AFFECTS")
     assert p.node("Event", "resigned")
+
+
+def test_harm_in_general_words_of_consent_doxxing_abuse_and_money() -> None:
+    p = run(
+        "In March 2019 Sam Holt had sex with her without her consent.\n\n"
+        "In April 2019 Sam Holt doxxed me on a public forum.\n\n"
+        "In May 2019 the treasurer misappropriated the branch funds.\n\n"
+        "In June 2019 Sam Holt made unwanted advances towards a new member.",
+        {"sam": ("Person", ["Sam Holt"])},
+    )
+    assert p.node("Incident", "sexual_assault", containing="without her consent")
+    assert p.node("Incident", "harassment", containing="doxxed me")
+    assert p.node("Incident", "other", containing="misappropriated")
+    assert p.node("Incident", "sexual_harassment", containing="unwanted advances")
