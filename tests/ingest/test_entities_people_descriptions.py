@@ -77,3 +77,28 @@ def test_calling_someone_on_the_phone_names_no_stand_in() -> None:
     people = _person_nodes("I'll call Priya tomorrow about the rota, and then I will call the office.")
     assert people["Priya"][0] == "partial"  # a first name, not a stand-in the narrator gives
     assert not any(name.startswith("the office") for name in people)
+
+
+def _mentions_of(text: str) -> dict[str, list[str]]:
+    result = extract_entities(AccountRecord.from_text("t1", OPENING + text), load_lexicon())
+    names = {n.id: n.name for n in result.nodes if n.label == "Person"}
+    found: dict[str, list[str]] = {}
+    for m in result.mentions:
+        if m.node_id in names:
+            found.setdefault(names[m.node_id], []).append(m.text)
+    return found
+
+
+def test_procedural_labels_are_the_stand_ins_they_stand_for() -> None:
+    mentions = _mentions_of(
+        "I will write of [Person X], who made the complaint, and [Person Y], the member it was about. "
+        'The office wrote: "The complainant has left. The respondent remains a member."'
+    )
+    assert "The complainant" in mentions["[Person X]"] and "The respondent" in mentions["[Person Y]"]
+    assert not any(name.lower().startswith(("the complainant", "the respondent")) for name in mentions)
+
+
+def test_a_procedural_label_no_stand_in_fits_is_no_new_person() -> None:
+    mentions = _mentions_of("[Survivor 1] spoke to the panel. Later a friend of the complainant was asked to leave the room.")
+    assert "[Survivor 1]" in mentions
+    assert not any(name.lower().startswith("the complainant") for name in mentions)

@@ -168,6 +168,53 @@ def _refers_back(c: Collector, f: _Found, names: NameContext, earlier: list[Pseu
     return someone_before and (done_to or f.start > body_end / 2)
 
 
+_AMBIGUOUS = "?"
+# What the clause after a stand-in's first mention says of them: "[Member A], who made the
+# complaint", "[Member B], the member she made it about".
+_MADE_COMPLAINT = re.compile(r"\b(?:complain\w*|reported|disclosed|came\s+forward)\b")
+_COMPLAINED_OF = re.compile(r"\b(?:about|against|accused|reported\s+on)\b")
+_COMPLAINANT_HEADS = {"complainant", "survivor", "victim", "whistleblower"}
+
+
+def _stand_ins(c: Collector, names: NameContext) -> dict[str, tuple[str, str]]:
+    """Stand-in names the account gives people ("[Member A]", "a comrade I'll call T."):
+    id -> (the stand-in's head word, the clause after its first mention)."""
+    found: dict[str, tuple[str, str]] = {}
+    for mention in names.mentions:
+        if mention.node_id in found or (mention.node_id not in names.bracketed and mention.node_id not in names.called):
+            continue
+        head = re.sub(r"[^\w\s]", "", c.nodes[mention.node_id].name).split()
+        after = re.split(r"[.;:!?\n]|,\s+and\b", c.text[mention.end : mention.end + 80])[0]
+        found[mention.node_id] = (head[0].lower() if head else "", after)
+    return found
+
+
+def _procedural_holder(text: str, head: str, stand_ins: dict[str, tuple[str, str]]) -> str | None:
+    """Who a procedural label ("the complainant", "the respondent", "the survivor") stands for
+    in an account that gives its people stand-in names.
+
+    A narrator who hides people behind stand-ins ("[Survivor 1]", "[Member A]")
+    calls them by procedural labels too, and those labels are the same people,
+    not more. The label is the stand-in of the same word ("the survivor" is
+    "[Survivor 1]") or the one introduced as making ("the complainant") or
+    receiving ("the respondent", "the accused") the complaint. None when no
+    stand-in fits (the label then names no one new); ``_AMBIGUOUS`` when several
+    stand-ins share the word ("[Perpetrator 1]", "[Perpetrator 2]"), which keeps
+    the label as a person of its own.
+    """
+    same = [node for node, (word, _after) in stand_ins.items() if word == head]
+    if len(same) > 1:
+        return _AMBIGUOUS
+    if same:
+        return same[0]
+    wanted = _MADE_COMPLAINT if head in _COMPLAINANT_HEADS else _COMPLAINED_OF
+    fitting = [
+        node for node, (_word, after) in stand_ins.items()
+        if wanted.search(after) and (wanted is _COMPLAINED_OF or not _COMPLAINED_OF.search(after))
+    ]
+    return fitting[0] if len(fitting) == 1 else None
+
+
 def find_pseudonyms(
     c: Collector,
     vocab: Vocabulary,
@@ -188,6 +235,7 @@ def find_pseudonyms(
     org_alt = orgs.alias_pattern.pattern if orgs.alias_pattern is not None else r"(?!x)x"
     member_heads = {"comrade", "member", "cadre", "full-timer", "organizer", "organiser", "ex-member"}
     narrator_complained = _NARRATOR_COMPLAINED.search(text[:body_end]) is not None
+    stand_ins = _stand_ins(c, names)
     found: list[_Found] = []
 
     # 1. "(name of perpetrator)" ("[Perpetrator 1]" is a stand-in name: see names.py)
@@ -278,6 +326,12 @@ def find_pseudonyms(
             continue  # "the leader of the group": handled with the group
         if m.group("det").lower() in ("a", "an") and role is None and head in people.get("role_nouns", []):
             continue  # "a victim" is generic
+        if role is None and m.group("det").lower() == "the" and not m.group("mods").strip() and stand_ins:
+            holder = _procedural_holder(text, head, stand_ins)
+            if holder is not _AMBIGUOUS:
+                if holder is not None and not any(s < m.end() and m.start() < e for s, e in taken):
+                    c.mention(c.nodes[holder], m.start(), m.end(), generic=True)
+                continue
         mod_words = [w for w in m.group("mods").replace(",", " ").split() if w not in ("other",)]
         key = " ".join([*mod_words, head])
         found.append(_Found(m.start(), m.end(), key, role=role, role_span=(m.start("head"), m.end("head")) if role else None, member_words=role is not None, extra=[m.group("det").lower()]))
