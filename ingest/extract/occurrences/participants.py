@@ -6,10 +6,12 @@ For each clause that tells an occurrence:
   alleged unless admitted, denied or found); the narrator as object ("harassed
   me", "I was assaulted") or a person on the object side is its TARGET_OF;
   the narrator WITNESSED it on a witnessing cue.
-- Response: the agent or subject (a person, body or organisation) is who it
-  was TAKEN_BY, falling back on the body last named, then the primary
-  organisation; the narrator or the person on the object side is whom it
-  AFFECTS.
+- Response: the agent or subject (a person, body or organisation, never a
+  possessor: "one of Jo's friends") is who it was TAKEN_BY; when no telling
+  names one, the body last named, then the primary organisation
+  (:func:`ingest.extract.occurrences.links.tie_parties`). The narrator, the
+  passive subject ("was not invited"), the owner of a nominal trigger ("his
+  expulsion") or the person on the object side is whom it AFFECTS.
 - Event: the narrator (first person) and the people named in the clause
   PARTICIPATED_IN it; so do bodies written to or met.
 - All: OCCURRED_IN the account's home unit or another organisation the
@@ -60,7 +62,7 @@ class Scene:
         # Whom a hit falls on, read from the parse: mentions, or None for the narrator.
         self.patients_of: Callable[[Hit], list[Mention | None]] | None = None
         # Responses told with no doer: response node -> the fallback TAKEN_BY
-        # (the body named last, else the primary organisation), for settle_responses.
+        # (the body named last, else the primary organisation), for links.tie_parties.
         self.unattributed: dict[str, Edge] = {}
 
     def status(self, hit: Hit, role: Role) -> str:
@@ -179,13 +181,14 @@ def _response(node: str, hit: Hit, ctx: Any, scene: Scene, edges: EdgeSet, narra
         actor = subject
         if actor is None and not ctx.narrator_subject:
             actor = ctx.pronoun_subject
-    if actor is not None and patient is not None and actor.node_id == getattr(patient, "node_id", None):
+    if actor is not None and patient is not None and actor.node_id == patient.node_id:
         actor = None
     status = scene.status(hit, "telling")
     if actor is not None:
         edges.add(_edge("TAKEN_BY", node, actor.node_id, hit, status))
     elif owner is not None or not (ctx.narrator_subject and not passive):
-        # No doer told: the thread may say who it was (settle_responses); this is the fallback.
+        # No doer told: links.tie_parties adds this fallback once all tellings are read,
+        # and only if none of them names a doer.
         body = scene.mentions.latest_before(hit.clause.start, ("LeadershipBody",), _BODY_REACH)
         fallback = body.node_id if body is not None else scene.primary
         if fallback:
