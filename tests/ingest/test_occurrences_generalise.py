@@ -317,3 +317,16 @@ def test_harm_in_general_words_of_consent_doxxing_abuse_and_money() -> None:
     assert p.node("Incident", "harassment", containing="doxxed me")
     assert p.node("Incident", "other", containing="misappropriated")
     assert p.node("Incident", "sexual_harassment", containing="unwanted advances")
+
+
+def test_you_in_a_turn_of_phrase_or_a_later_clause_leaves_the_telling() -> None:
+    p = run(
+        "In 2006 I joined the Workers League in my first week on site, because the delegate came round "
+        "with the forms and you didn't say no.\n\n"
+        "In 2019, I'll be straight with you, Sam Holt threatened me in the car park.\n\n"
+        "If you complain, they will expel you.",
+        {"org": ORG, "sam": ("Person", ["Sam Holt"])},
+    )
+    assert p.node("Event", "joined")
+    assert p.node("Incident", "threat", containing="threatened me")
+    assert not p.nodes("Response", "expulsion")

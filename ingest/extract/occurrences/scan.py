@@ -166,15 +166,40 @@ def is_narrative(sentence: str, vocab: Vocabulary) -> bool:
         return False  # "I am writing this because ...": the narrator speaking now, not telling
     told = vocab.narrative.search(sentence) if vocab.narrative is not None else None
     if vocab.generic is not None:
-        generic = vocab.generic.search(_QUOTED.sub(_blank_quote, sentence))
+        own_words = _DISCOURSE_YOU.sub(_blank, _QUOTED.sub(_blank_quote, sentence))
+        generic = vocab.generic.search(own_words)
         # A habit or hypothesis cue counts only before the sentence has narrated
         # anything: "I sent it to eleven comrades, asking whether they would
         # co-sign" tells a deed; "if you complain, they will expel you" does not.
+        # "You" talks to the reader wherever it stands, unless a clause told
+        # before it has already narrated ("I joined in my first week, because
+        # the delegate came round and you didn't say no").
         if generic is not None and (told is None or generic.start() < told.start()
-                                    or generic.group(0).lower() in _ALWAYS_GENERIC
+                                    or (generic.group(0).lower() in _ALWAYS_GENERIC
+                                        and not _CLAUSE_BREAK.search(own_words, told.end(), generic.start()))
                                     or generic.group(0).lower().startswith("i ")):
             return False
     return vocab.narrative is None or told is not None
+
+
+# "You" in a turn of phrase, not said to the reader about what usually happens.
+_DISCOURSE_YOU = re.compile(
+    r"\b(?:you know|thank you|mind you|you see|if you like|if you ask me|believe you me|you could say"
+    r"|(?:I(?:['’]ll| will| can| could| have to|['’]ve got to)? (?:be (?:straight|honest|frank) with|tell) you))\b",
+    re.IGNORECASE,
+)
+
+
+def _talks_to_reader(clause: str, vocab: Vocabulary) -> bool:
+    """A clause telling the reader how things go ("and you didn't say no")."""
+    if vocab.generic is None:
+        return False
+    own_words = _DISCOURSE_YOU.sub(_blank, clause)
+    return any(m.group(0).lower() in _ALWAYS_GENERIC for m in vocab.generic.finditer(own_words))
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
 
 
 def _blank_quote(match: re.Match[str]) -> str:
@@ -326,7 +351,9 @@ def scan(text: str, vocab: Vocabulary) -> tuple[list[Span], list[Hit]]:
     all_clauses: list[Clause] = []
     for index, sentence in enumerate(spans):
         if is_narrative(sentence.text, vocab):
-            all_clauses.extend(clauses(sentence, index))
+            own_words = _QUOTED.sub(_blank_quote, sentence.text)  # quotes blanked before the clauses lose their marks
+            all_clauses.extend(c for c in clauses(sentence, index)
+                               if not _talks_to_reader(own_words[c.start - sentence.start:c.end - sentence.start], vocab))
     starts = [c.start for c in all_clauses]
     found: dict[int, list[Hit]] = {}
     # Each trigger family runs once over the whole text (fast, in C); matches are
