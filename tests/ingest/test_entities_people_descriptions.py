@@ -102,3 +102,14 @@ def test_a_procedural_label_no_stand_in_fits_is_no_new_person() -> None:
     mentions = _mentions_of("[Survivor 1] spoke to the panel. Later a friend of the complainant was asked to leave the room.")
     assert "[Survivor 1]" in mentions
     assert not any(name.lower().startswith("the complainant") for name in mentions)
+
+
+def test_a_title_with_its_full_stop_and_a_surname_is_a_person() -> None:
+    people = _person_nodes("The region sent an investigator, Ms. Varga, to interview us. Varga was thorough. Mr. Tom Reed agreed.")
+    assert people["Ms. Varga"][0] == "partial" and "Varga" in people["Ms. Varga"][1]
+    assert people["Tom Reed"][0] == "named"
+
+
+def test_a_verb_opening_quoted_words_is_not_a_first_name() -> None:
+    people = _person_nodes('A man rang and said "Tell Rory to keep his head down" before hanging up. Rory is my cousin.')
+    assert not any(name.startswith("Tell") for name in people)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from graph.model import make_id
+from ingest.extract import nlp
 from ingest.extract.entities.collector import Collector
 from ingest.extract.entities.organizations import OrgContext
 from ingest.extract.entities.given_names import is_given_name
@@ -88,6 +89,18 @@ def find_names(
 
     _called(c, vocab, names, occupied, body_end)
     found: list[tuple[int, int, str, str]] = []  # start, end, name, identity
+    # "Ms. Harland", "Dr. Okafor": a title written with its full stop, then a surname.
+    titles = "|".join(re.escape(h) for h in vocab.people.get("honorifics", []) if len(h) <= 4)
+    for m in re.finditer(rf"(?<![\w’'-])(?:{titles})\.[^\S\n]+{NAME_TOKEN}(?:[^\S\n]+{NAME_TOKEN})?(?![\w’'-])", text) if titles else ():
+        words = m.group(0).split()
+        if not free(m.start(), m.end()) or any(t in vocab.not_name_words or t in blocked for t in words[1:]):
+            continue
+        if len(words) == 3 and is_given_name(words[1]):
+            start = m.start() + m.group(0).index(words[1], len(words[0]))
+            found.append((start, m.end(), " ".join(words[1:]), "named"))  # "Mr. Tom Reed" is Tom Reed
+        else:
+            found.append((m.start(), m.end(), m.group(0), "partial"))
+        occupied.append((m.start(), m.end()))
     for m in _FULL.finditer(text):
         tokens = m.group(0).split()
         if not free(m.start(), m.end()):
@@ -101,8 +114,11 @@ def find_names(
         # a list item is not the first part of a name.
         # The word is common in this text, or the next word is a first name ("Remove Oliver Brandt").
         opening_word = (
-            not given
-            and (tokens[0].lower() in lower_words or is_given_name(tokens[1]))
+            (
+                (not given and (tokens[0].lower() in lower_words or is_given_name(tokens[1])))
+                # "Tell Mick ...", "Ask Dana ...": a verb that is also in the dictionary of first names.
+                or (given and _opens_clause(c, m.start()) and _imperative_verb(c, m.start(), m.start() + len(tokens[0])))
+            )
             and _opens_clause(c, m.start())
         )
         if len(tokens) == 3 and opening_word:
@@ -133,7 +149,7 @@ def find_names(
     for start, end, name, identity in found:
         if start >= body_end and name not in names.ids and start not in signatures:
             continue  # a name first seen in the comments is someone a commenter mentions
-        honorific = name.split()[0] in vocab.people.get("honorifics", [])
+        honorific = name.split()[0].rstrip(".") in vocab.people.get("honorifics", [])
         # "Comrade Delta" is a name given inside one account: it stays local to it.
         node_id = names.ids.get(name) or (make_id("Person", c.account_id, name) if honorific else make_id("Person", name))
         names.ids[name] = node_id
@@ -180,11 +196,23 @@ def find_names(
     return names
 
 
+def _imperative_verb(c: Collector, start: int, end: int) -> bool:
+    """The tagger reads the word at ``start:end`` as a verb's base form ("Tell", "Ask" opening a clause).
+
+    Asked only of a first-name-like word opening a sentence, a line or quoted
+    words before another name, so few sentences are parsed for it.
+    """
+    sentence = c.sentence_at(start)
+    doc = nlp.parse(sentence.text)
+    return any(sentence.start + t.idx == start and sentence.start + t.idx + len(t.text) == end and t.tag_ == "VB" for t in doc)
+
+
 def _opens_clause(c: Collector, start: int) -> bool:
     """``start`` opens a sentence, a line or a list item."""
     if c.sentence_at(start).start == start:
         return True
-    return re.search(r"(?:^|\n)[^\S\n]*(?:[-*•]|\d+[.)])?[^\S\n]*$", c.text[max(0, start - 12) : start]) is not None
+    # An opening quotation mark starts someone's words: 'said "Tell Sam ..."' opens with a verb.
+    return re.search(r"(?:^|\n)[^\S\n]*(?:[-*•]|\d+[.)])?[^\S\n]*$|[\"“‘][^\S\n]*$", c.text[max(0, start - 12) : start]) is not None
 
 
 def _lone_first_names(
@@ -339,7 +367,7 @@ def _short_forms(c: Collector, names: NameContext, occupied: list[tuple[int, int
         if len(parts) < 2 or node_id in names.called:
             continue  # a stand-in ("Comrade W", "the accused") is said whole
         for part in (parts[0], parts[-1]):
-            if len(part) > 1:
+            if len(part) > 1 and not part.endswith("."):  # "Ms." is no one's short form
                 owners.setdefault(part, set()).add(node_id)
     unique = {part: next(iter(ids)) for part, ids in owners.items() if len(ids) == 1 and part not in names.ids}
     if not unique:
