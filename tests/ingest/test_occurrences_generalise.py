@@ -330,3 +330,16 @@ def test_you_in_a_turn_of_phrase_or_a_later_clause_leaves_the_telling() -> None:
     assert p.node("Event", "joined")
     assert p.node("Incident", "threat", containing="threatened me")
     assert not p.nodes("Response", "expulsion")
+
+
+def test_rumours_silence_and_cutting_off_in_general_words() -> None:
+    p = run(
+        "In March 2021 I complained to the committee about Sam Holt.\n\n"
+        "In April 2021 Sam Holt was telling people I was mentally unwell.\n\n"
+        "In May 2021 the committee did not act on it.\n\n"
+        "In June 2021 we were instructed not to contact her.",
+        {"sam": ("Person", ["Sam Holt"]), "c": ("LeadershipBody", ["the committee"])},
+    )
+    assert p.node("Incident", "harassment", containing="telling people I was")
+    assert p.node("Response", "no_action", containing="did not act on it")
+    assert p.node("Response", "isolation", containing="instructed not to contact")
