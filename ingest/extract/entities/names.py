@@ -117,7 +117,10 @@ def find_names(
             (
                 (not given and (tokens[0].lower() in lower_words or is_given_name(tokens[1])))
                 # "Tell Mick ...", "Ask Dana ...": a verb that is also in the dictionary of first names.
-                or (given and _opens_clause(c, m.start()) and _imperative_verb(c, m.start(), m.start() + len(tokens[0])))
+                # Only after a quotation mark or a list bullet, where commands are told: a
+                # narrative sentence rarely opens with one, and parsing each would cost.
+                or (given and _QUOTE_OR_ITEM_BEFORE.search(text, max(0, m.start() - 6), m.start()) is not None
+                    and _imperative_verb(c, m.start(), m.start() + len(tokens[0])))
             )
             and _opens_clause(c, m.start())
         )
@@ -194,6 +197,9 @@ def find_names(
     _short_forms(c, names, occupied)
     names.mentions.sort(key=lambda p: p.start)
     return names
+
+
+_QUOTE_OR_ITEM_BEFORE = re.compile(r"(?:[\"“‘]|(?:^|\n)[^\S\n]*[-*•])[^\S\n]*$")
 
 
 def _imperative_verb(c: Collector, start: int, end: int) -> bool:

@@ -248,7 +248,9 @@ def find_pseudonyms(
     )
     # "a friend who is still in the branch" is someone the narrator knows, whatever the tense; "a comrade who ..." need not be.
     relation_heads = set(people.get("relation_nouns", [])) - member_heads
-    for m in clause_re.finditer(text):
+    clause_matches = list(clause_re.finditer(text))
+    nlp.parse_many(c.sentence_at(m.start("head")).text for m in clause_matches)  # one batch: cached for _parsed_clause
+    for m in clause_matches:
         det = text[m.start() : m.end()].split()[0].lower()
         read = _parsed_clause(c, m.start("head"), m.end("head"), indefinite=det in ("a", "an", "another") and m.group("head") not in relation_heads)
         if read is _NO_ONE:
