@@ -343,3 +343,14 @@ def test_rumours_silence_and_cutting_off_in_general_words() -> None:
     assert p.node("Incident", "harassment", containing="telling people I was")
     assert p.node("Response", "no_action", containing="did not act on it")
     assert p.node("Response", "isolation", containing="instructed not to contact")
+
+
+def test_a_body_the_trigger_names_is_who_acted() -> None:
+    p = run(
+        "In March 2021 Sam Holt assaulted a member at the summer camp.\n\n"
+        "After months of pressing the executive committee to act, a control commission was finally called.",
+        {"sam": ("Person", ["Sam Holt"]), "ec": ("LeadershipBody", ["the executive committee"]),
+         "cc": ("LeadershipBody", ["control commission"])},
+    )
+    investigation = p.node("Response", "investigation")
+    assert (investigation.id, "cc") in p.rels("TAKEN_BY")

@@ -169,6 +169,11 @@ def _response(node: str, hit: Hit, ctx: Any, scene: Scene, edges: EdgeSet, narra
         parsed = scene.actor_of(hit)
         if parsed is not None and parsed.node_id and parsed.label in _ACTORS:
             actor = parsed
+    # A body the trigger itself names acts ("a control commission was called",
+    # "the disputes committee's hearing"), whoever the sentence's subject is.
+    named = [m for m in scene.mentions.within(hit.trigger.start, hit.trigger.end) if m.label == "LeadershipBody"]
+    if named:
+        actor = named[0]
     patient = None
     if owner is not None:
         # "his expulsion", "Ana's suspension", "my expulsion": the owner undergoes it,
