@@ -113,3 +113,18 @@ def test_a_title_with_its_full_stop_and_a_surname_is_a_person() -> None:
 def test_a_verb_opening_quoted_words_is_not_a_first_name() -> None:
     people = _person_nodes('A man rang and said "Tell Rory to keep his head down" before hanging up. Rory is my cousin.')
     assert not any(name.startswith("Tell") for name in people)
+
+
+def test_a_family_member_is_a_person_of_the_account() -> None:
+    people = _person_nodes("I missed a branch meeting to visit my grandmother in hospital, and I was criticised for it.")
+    assert people["my grandmother"][0] == "pseudonym"
+
+
+def test_a_comment_signed_with_a_dash_and_a_date_makes_its_commenter() -> None:
+    people = _person_nodes(
+        "I left the League in 2021 and I do not regret it.\n\n3 comments\n\n"
+        "Pilar V. - June 4, 2023\nI left the League too, in 2019.\n\n"
+        "oldhand_77 - June 5, 2023\nI was on the national committee then.\n"
+    )
+    assert people["Pilar V"][0] == "partial"
+    assert people["oldhand_77"][0] == "pseudonym"
