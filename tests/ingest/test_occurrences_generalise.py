@@ -354,3 +354,17 @@ def test_a_body_the_trigger_names_is_who_acted() -> None:
     )
     investigation = p.node("Response", "investigation")
     assert (investigation.id, "cc") in p.rels("TAKEN_BY")
+
+
+def test_he_after_a_setting_and_a_progressive_are_the_accused() -> None:
+    p = run(
+        "Sam Holt chaired the branch for years.\n\n"
+        "At the branch committee meeting in May 2021, he shouted at me across the table.\n\n"
+        "In June 2021 Ana Ruiz told me that Sam Holt had been sending her messages late at night.",
+        {"sam": ("Person", ["Sam Holt"]), "ana": ("Person", ["Ana Ruiz"]),
+         "bc": ("LeadershipBody", ["the branch committee"])},
+    )
+    shouting = p.node("Incident", "harassment", containing="shouted at me")
+    assert ("sam", shouting.id) in p.rels("ACCUSED_IN")
+    messages = p.node("Incident", "harassment", containing="sending her messages")
+    assert ("sam", messages.id) in p.rels("ACCUSED_IN")

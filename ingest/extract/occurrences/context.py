@@ -21,7 +21,7 @@ from ingest.extract.types import EntityResult, Mention
 __all__ = ["Mentions", "ClauseContext", "read_clause", "narrator_acts"]
 
 # How far back (in characters) a pronoun looks for the person it stands for.
-_PRONOUN_REACH = 600
+_PRONOUN_REACH = 1000
 # "was expelled", "had been quietly suspended": the subject undergoes the act.
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|being|be|is|are|got|get|gets)\s+"
@@ -122,7 +122,8 @@ def read_clause(hit: Hit, text: str, vocab: Vocabulary, mentions: Mentions) -> C
     first_word = hit.trigger.text.split()[0] if hit.trigger.text.split() else ""
     after = _blank(text, hit.trigger.start + len(first_word), clause.end, objects)
     before_text = text[clause.start:hit.trigger.start]
-    passive = _PASSIVE.search(before_text) is not None
+    # "had been sending her messages" is progressive, not passive.
+    passive = _PASSIVE.search(before_text) is not None and not first_word.lower().endswith("ing")
     first_person = bool(vocab.first_person and vocab.first_person.search(clause.text))
     narrator_subject = _subject_first_person(_blank(text, clause.start, hit.trigger.start, subject))
     narrator_object = bool(
@@ -131,7 +132,8 @@ def read_clause(hit: Hit, text: str, vocab: Vocabulary, mentions: Mentions) -> C
     )
     exclude = {m.node_id for m in inside}
     pronoun_subject = None
-    if not subject:
+    # "At the committee meeting he shouted at me": a body or place before the deed is no doer.
+    if not any(m.label == "Person" for m in subject):
         pronoun_subject = _resolve_pronoun(text, clause.start, hit.trigger.start, vocab, mentions, set())
     pronoun_object = None
     if not objects and agent is None:
