@@ -368,3 +368,13 @@ def test_he_after_a_setting_and_a_progressive_are_the_accused() -> None:
     assert ("sam", shouting.id) in p.rels("ACCUSED_IN")
     messages = p.node("Incident", "harassment", containing="sending her messages")
     assert ("sam", messages.id) in p.rels("ACCUSED_IN")
+
+
+def test_a_pronoun_the_trigger_holds_is_the_target() -> None:
+    p = run(
+        "Ana Ruiz joined the branch in 2019.\n\n"
+        "In June 2021 Sam Holt was sending her messages late at night.",
+        {"sam": ("Person", ["Sam Holt"]), "ana": ("Person", ["Ana Ruiz"])},
+    )
+    messages = p.node("Incident", "harassment", containing="sending her messages")
+    assert ("sam", messages.id) in p.rels("ACCUSED_IN") and ("ana", messages.id) in p.rels("TARGET_OF")

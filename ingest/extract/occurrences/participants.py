@@ -134,6 +134,13 @@ def _incident(node: str, occ: Occurrence, hit: Hit, ctx: Any, scene: Scene, edge
     else:
         # "Jo was assaulted" (passive subject), "assaulted Mia" (object).
         candidates = ([subject] if ctx.passive and subject is not None else []) + ctx.objects_of(("Person",))
+        if not candidates:
+            # "sending her messages": the trigger holds its object, a pronoun for someone told before.
+            held = _HELD_OBJECT.search(hit.trigger.text, len(hit.trigger.text.split()[0]) if hit.trigger.text.split() else 0)
+            if held is not None:
+                person = scene.mentions.latest_person_before(hit.trigger.start, {accused_id} if accused_id else set())
+                if person is not None:
+                    candidates = [person]
         for m in candidates:
             if m.node_id != accused_id and m is not ctx.agent:
                 edges.add(_edge("TARGET_OF", m.node_id, node, hit, scene.status(hit, "target")))
@@ -141,6 +148,9 @@ def _incident(node: str, occ: Occurrence, hit: Hit, ctx: Any, scene: Scene, edge
     sentence = scene.sentences[hit.sentence].text
     if narrator and scene.vocab.witnessing is not None and scene.vocab.witnessing.search(sentence) and ctx.first_person:
         edges.add(_edge("WITNESSED", narrator, node, hit))
+
+
+_HELD_OBJECT = re.compile(r"\b(?:her|him)\b", re.IGNORECASE)
 
 
 # Words between a doer and the deed that may put another clause between them.
