@@ -378,3 +378,11 @@ def test_a_pronoun_the_trigger_holds_is_the_target() -> None:
     )
     messages = p.node("Incident", "harassment", containing="sending her messages")
     assert ("sam", messages.id) in p.rels("ACCUSED_IN") and ("ana", messages.id) in p.rels("TARGET_OF")
+
+
+def test_a_rule_told_in_the_present_covers_harm_it_does_not_tell_one() -> None:
+    p = run(
+        "In May 2021 I told her what I knew: that our bylaws give the grievance officer responsibility for harassment.",
+        {"org": ORG},
+    )
+    assert not p.nodes("Incident")

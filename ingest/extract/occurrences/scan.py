@@ -238,7 +238,7 @@ def _select(found: list[Hit]) -> list[Hit]:
     kept: list[Hit] = []
     # A trigger talked about ("an email about the conference") yields to one that happens.
     found = [h for h in found if not (_habitual(h) or _negated(h) or _modifier(h) or _time_reference(h)
-                                      or _intended(h))]
+                                      or _intended(h) or _ruled(h))]
     ranked = sorted(found, key=lambda h: (_talked_about(h), -(h.trigger.end - h.trigger.start), h.trigger.start))
     for hit in ranked:
         if any(hit.trigger.start < k.trigger.end and k.trigger.start < hit.trigger.end for k in kept):
@@ -279,6 +279,19 @@ def _habitual(hit: Hit) -> bool:
     before = hit.clause.text[:hit.trigger.start - hit.clause.start].lower().split()[-3:]
     singled = {"the", "these", "those", "our", "their", "two", "three", "four", "both", "of", "private", "final"}
     return not any(w.strip(",.;:“”\"'‘’") in singled for w in before)
+
+
+# Written rules: a harm word in a clause about them names what they cover, not a happening.
+_RULE_TEXT = re.compile(
+    r"\b(?:bylaws?|by-laws?|policy|policies|constitution|code of conduct|procedures?|rulebook|rules)\s+"
+    r"(?:\w+\s+){0,2}?(?:gives?|says?|covers?|requires?|defines?|states?|allows?|bans?|prohibits?|puts?|makes?|treats?)\b",
+    re.IGNORECASE)
+
+
+def _ruled(hit: Hit) -> bool:
+    """"our bylaws give the grievance officer responsibility for harassment": the
+    clause tells what a rule covers (in the present), no harm that happened."""
+    return hit.label == "Incident" and _RULE_TEXT.search(hit.clause.text) is not None
 
 
 # Words that make a gathering a point in time ("two weeks before the convention").
