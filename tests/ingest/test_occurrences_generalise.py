@@ -386,3 +386,10 @@ def test_a_rule_told_in_the_present_covers_harm_it_does_not_tell_one() -> None:
         {"org": ORG},
     )
     assert not p.nodes("Incident")
+
+
+def test_the_compiled_vocabulary_is_built_once_per_lexicon() -> None:
+    from ingest.extract.occurrences.vocabulary import vocabulary
+    from ingest.lexicon import load_lexicon
+
+    assert vocabulary(load_lexicon()) is vocabulary(load_lexicon())

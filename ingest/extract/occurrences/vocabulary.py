@@ -91,7 +91,6 @@ def vocabulary(lexicon: Mapping[str, Any]) -> Vocabulary:
     return _build(_freeze(lexicon.get("triggers") or {}), _freeze(lexicon.get("occurrence_cues") or {}))
 
 
-@lru_cache(maxsize=8)
 def _lower_pattern(entry: str) -> str:
     """``entry`` lower-cased outside its escapes (``\\S`` lowered would be ``\\s``, another class)."""
     out: list[str] = []
@@ -102,6 +101,7 @@ def _lower_pattern(entry: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=8)
 def _build(triggers_key: Any, cues_key: Any) -> Vocabulary:
     triggers = _thaw(triggers_key) or {}
     cues = _thaw(cues_key) or {}
