@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graph.model import make_id
 from ingest.extract import nlp
@@ -21,6 +22,13 @@ from ingest.extract.entities.structure import UnitContext
 from ingest.extract.entities.vocabulary import RoleEntry, Vocabulary
 
 __all__ = ["Pseudonym", "find_pseudonyms"]
+
+
+@lru_cache(maxsize=64)
+def _compiled(pattern: str, flags: int = 0) -> "re.Pattern[str]":
+    """Patterns built from the lexicon alone, compiled once per process (the re
+    module's own cache is churned by the per-account patterns)."""
+    return re.compile(pattern, flags)
 
 _AUX = {"had", "has", "have", "’d", "'d", "previously", "once", "later", "first", "then", "also", "later", "initially"}
 _PREDICATIVE = re.compile(r"\b(?:became|become|becoming|was|am|is|be|been|as|were|being|remain|remained|make|made|makes|making)\s+(?:\w+\s+)?$")
@@ -243,7 +251,7 @@ def find_pseudonyms(
         found.append(_Found(m.start(), m.end(), m.group(1)))  # "(name of perpetrator)" is the perpetrator
 
     # 2. a clause picks the person out: "the comrade who recruited me", "the friend I brought ..."
-    clause_re = re.compile(
+    clause_re = _compiled(
         rf"\b(?:[Tt]he|[Aa]n?|[Aa]nother)\s+{mod_seq}(?P<head>{heads})\s+(?:(?:who|that|whom)(?:’d|'d)?\s+|(?=(?:I|we)\s))(?=(?P<clause>[^\n]{{3,80}}))"
     )
     # "a friend who is still in the branch" is someone the narrator knows, whatever the tense; "a comrade who ..." need not be.
@@ -303,7 +311,7 @@ def find_pseudonyms(
         found.append(_Found(m.start(), m.end(), f"{m.group('org')} {m.group('head')}", in_org=in_org, member_words=True))
 
     # 5. possessives: "my friend", "my ex-partner", "my friend’s new partner", "my branch chair"
-    poss_re = re.compile(rf"\b(?P<det>[Mm]y|[Oo]ur)\s+(?P<owner>(?:{relation})[’']s\s+)?{mod_seq}(?P<head>{relation}|{titles})(?![\w-])(?!s\b)")
+    poss_re = _compiled(rf"\b(?P<det>[Mm]y|[Oo]ur)\s+(?P<owner>(?:{relation})[’']s\s+)?{mod_seq}(?P<head>{relation}|{titles})(?![\w-])(?!s\b)")
     for m in poss_re.finditer(text):
         surface = text[m.start() : m.end()]
         role = vocab.role_of_form.get(m.group("head"))
@@ -311,7 +319,7 @@ def find_pseudonyms(
         found.append(_Found(m.start(), m.end(), "my " + key, role=role, role_span=(m.start("head"), m.end("head")) if role else None, member_words=m.group("head") in member_heads or role is not None))
 
     # 6. definite descriptions: "the perpetrator", "the male chair", "the EC member", "a full-timer"
-    def_re = re.compile(rf"\b(?P<det>[Tt]he|[Aa]n?|[Aa]nother)\s+(?P<other>other\s+)?(?P<mods>{mod_seq})(?P<head>{role_nouns}|{titles})(?![\w-])(?!s\b)")
+    def_re = _compiled(rf"\b(?P<det>[Tt]he|[Aa]n?|[Aa]nother)\s+(?P<other>other\s+)?(?P<mods>{mod_seq})(?P<head>{role_nouns}|{titles})(?![\w-])(?!s\b)")
     for m in def_re.finditer(text):
         if _PREDICATIVE.search(text[max(0, m.start() - 25) : m.start()]):
             continue  # "I became a branch chair": the narrator's role, not someone else
