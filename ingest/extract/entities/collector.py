@@ -96,6 +96,35 @@ class Collector:
     def has_node(self, node_id: str) -> bool:
         return node_id in self.nodes
 
+    def fold(self, gone: NodeDraft, kept: NodeDraft) -> None:
+        """Make ``gone`` one with ``kept``: its mentions, evidence, names and
+        relationships move to ``kept`` (evidence of a relationship both had is
+        unioned, at most three pieces), and ``gone`` disappears."""
+        for key, mention in list(self.mentions.items()):
+            if mention.node_id == gone.id:
+                del self.mentions[key]
+                self.mentions[(mention.start, mention.end, kept.id)] = Mention(
+                    kept.id, kept.label, mention.start, mention.end, mention.text)
+        for span, evidence in gone.evidence.items():
+            kept.evidence.setdefault(span, evidence)
+        for alias in (gone.name, *gone.aliases):
+            kept.add_alias(alias)
+        for key, rel in list(self.relationships.items()):
+            rel_type, source, target = key
+            if gone.id not in (source, target):
+                continue
+            del self.relationships[key]
+            source = kept.id if source == gone.id else source
+            target = kept.id if target == gone.id else target
+            if source == target:
+                continue
+            existing = self.relationships.get((rel_type, source, target))
+            evidence = rel.evidence if existing is None else (*existing.evidence, *(
+                e for e in rel.evidence if all(e.key != x.key for x in existing.evidence)))
+            self.relationships[(rel_type, source, target)] = Relationship(
+                rel_type, source, target, dict(rel.properties), tuple(evidence)[:3])
+        del self.nodes[gone.id]
+
     # --- relationships --------------------------------------------------------
 
     def relate(self, rel_type: str, source: str, target: str, start: int, end: int, status: str = "stated") -> None:

@@ -4,7 +4,7 @@ When an account names someone with their post once ("Dev Rao, our grievance
 officer") and afterwards calls them by the post alone, the pseudonym finder
 sees a second, unnamed person. A definite description of a post that exactly
 one named person of the account holds is that person: its mentions, aliases and
-relationships move to them. With no holder, or several, it stays a pseudonym
+relationships move to them (:meth:`Collector.fold`). With no holder, or several, it stays a pseudonym
 (the account may never name the secretary).
 """
 
@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import re
 
-from graph.model import Relationship
 from ingest.extract.entities.collector import Collector, NodeDraft
-from ingest.extract.types import Mention
 
 __all__ = ["fold_post_descriptions"]
 
@@ -49,31 +47,5 @@ def fold_post_descriptions(c: Collector) -> None:
                  if h != node_id and h != c.narrator_id and h in c.nodes
                  and c.nodes[h].properties.get("identity") in ("named", "partial")}
         if len(named) == 1:
-            _merge(c, draft, c.nodes[named.pop()])
+            c.fold(draft, c.nodes[named.pop()])
 
-
-def _merge(c: Collector, gone: NodeDraft, kept: NodeDraft) -> None:
-    for key, mention in list(c.mentions.items()):
-        if mention.node_id == gone.id:
-            del c.mentions[key]
-            c.mentions[(mention.start, mention.end, kept.id)] = Mention(
-                kept.id, kept.label, mention.start, mention.end, mention.text)
-    for span, evidence in gone.evidence.items():
-        kept.evidence.setdefault(span, evidence)
-    for alias in (gone.name, *gone.aliases):
-        kept.add_alias(alias)
-    for key, rel in list(c.relationships.items()):
-        rel_type, source, target = key
-        if gone.id not in (source, target):
-            continue
-        del c.relationships[key]
-        source = kept.id if source == gone.id else source
-        target = kept.id if target == gone.id else target
-        if source == target:
-            continue
-        new_key = (rel_type, source, target)
-        existing = c.relationships.get(new_key)
-        evidence = rel.evidence if existing is None else (*existing.evidence, *(
-            e for e in rel.evidence if all(e.key != x.key for x in existing.evidence)))
-        c.relationships[new_key] = Relationship(rel_type, source, target, dict(rel.properties), tuple(evidence)[:3])
-    del c.nodes[gone.id]
