@@ -173,17 +173,16 @@ def _response(node: str, hit: Hit, ctx: Any, scene: Scene, edges: EdgeSet, narra
     passive = ctx.passive or _PASSIVE_TRIGGER.match(hit.trigger.text) is not None
     # A possessor is never the doer: "Ana's suspension", "one of Jo's friends moved ...".
     subject = _subject(ctx, scene.text)
-    actor = ctx.agent if ctx.agent is not None and ctx.agent.label in _ACTORS else None
-    if scene.actor_of is not None and (owner is not None or _uncertain(actor or subject, hit, scene.text)):
+    # A body the trigger itself names acts ("a control commission was called",
+    # "the disputes committee's hearing"), whoever the sentence's subject is:
+    # then the parse need not be asked.
+    named = [m for m in scene.mentions.within(hit.trigger.start, hit.trigger.end) if m.label == "LeadershipBody"]
+    actor = named[0] if named else (ctx.agent if ctx.agent is not None and ctx.agent.label in _ACTORS else None)
+    if not named and scene.actor_of is not None and (owner is not None or _uncertain(actor or subject, hit, scene.text)):
         # The parse's subject or agent of the governing verb beats word order.
         parsed = scene.actor_of(hit)
         if parsed is not None and parsed.node_id and parsed.label in _ACTORS:
             actor = parsed
-    # A body the trigger itself names acts ("a control commission was called",
-    # "the disputes committee's hearing"), whoever the sentence's subject is.
-    named = [m for m in scene.mentions.within(hit.trigger.start, hit.trigger.end) if m.label == "LeadershipBody"]
-    if named:
-        actor = named[0]
     patient = None
     if owner is not None:
         # "his expulsion", "Ana's suspension", "my expulsion": the owner undergoes it,
