@@ -167,7 +167,9 @@ def byline(text: str, body_end: int) -> tuple[int, int, str, bool] | None:
         for pattern in (_SPEAKER, _BY_HANDLE):
             m = pattern.search(line)
             if m is not None:
-                said = m.group("handle").strip().rstrip(".,") if not re.search(r"\s[A-Z]\.$", m.group("handle").strip()) else m.group("handle").strip()
+                said = m.group("handle").strip()
+                if not re.search(r"\s[A-Z]\.$", said):  # an initial keeps its full stop ("Kim R.")
+                    said = said.rstrip(".,")
                 if _ANONYMOUS.fullmatch(said) or said.lower() in ("anonymous", "anon"):
                     return None
                 is_person = _NAME_LINE.fullmatch(said) is not None and is_given_name(said.split()[0])
