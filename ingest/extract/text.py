@@ -13,6 +13,11 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 # white space and an uppercase letter, digit or opening quote; abbreviations
 # like "Mr." or "e.g." are guarded below.
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# Text written all in lower case (zines, chat posts) opens its sentences in
+# lower case too; there a lowercase letter after the stop starts one as well.
+_BOUNDARY_ANY_CASE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Za-z0-9])")
+_STOP_THEN_UPPER = re.compile(r"[.!?][\"'”’)\]]*\s+[\"'“‘(\[]?[A-Z]")
+_STOP_THEN_LOWER = re.compile(r"[.!?][\"'”’)\]]*\s+[\"'“‘(\[]?[a-z]")
 _ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|vs|etc|e\.g|i\.e|cf|No|Vol|ch|p|pp)\.$", re.IGNORECASE)
 
 
@@ -27,9 +32,10 @@ def sentences(text: str) -> list[Span]:
     ['I joined in 2018.', 'Then I left!', 'Mr. X stayed.']
     """
     result: list[Span] = []
+    boundary_pattern = _BOUNDARY_ANY_CASE if _lower_case_register(text) else _BOUNDARY
     for para in paragraphs(text):
         start = para.start
-        for boundary in _BOUNDARY.finditer(para.text):
+        for boundary in boundary_pattern.finditer(para.text):
             end = para.start + boundary.start()
             piece = text[start:end]
             if _ABBREVIATIONS.search(piece):
@@ -38,6 +44,12 @@ def sentences(text: str) -> list[Span]:
             start = para.start + boundary.end()
         _append(result, text, start, para.end)
     return result
+
+
+def _lower_case_register(text: str) -> bool:
+    """Whether the writer opens sentences in lower case more often than not."""
+    lower = len(_STOP_THEN_LOWER.findall(text))
+    return lower >= 3 and lower > len(_STOP_THEN_UPPER.findall(text))
 
 
 def _append(result: list[Span], text: str, start: int, end: int) -> None:

@@ -27,3 +27,14 @@ def test_paragraphs():
 def test_abbreviations_do_not_end_sentences():
     assert len(sentences("We met Dr. Jones at 5 p.m. on Monday. He left.")) >= 2
     assert sentences("See e.g. the minutes. Then vote.")[0].text == "See e.g. the minutes."
+
+
+def test_text_written_in_lower_case_splits_at_lowercase_openings():
+    text = "i joined in 2019. he was kind at first. then he shoved me. i left in may."
+    assert [s.text for s in sentences(text)] == [
+        "i joined in 2019.", "he was kind at first.", "then he shoved me.", "i left in may."]
+
+
+def test_an_odd_lowercase_opening_in_ordinary_text_does_not_split():
+    text = "We met at 5 p.m. on Monday. She was late. He left. They stayed. It ended."
+    assert "We met at 5 p.m. on Monday." in [s.text for s in sentences(text)]
