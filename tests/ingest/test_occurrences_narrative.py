@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from test_occurrences_support import run
 
+from ingest.extract.occurrences.scan import dated_entries
+from ingest.extract.occurrences.vocabulary import vocabulary
+from ingest.lexicon import load_lexicon
+
 ORG = ("Organization", ["the Workers League", "the League"])
 
 
@@ -115,3 +119,33 @@ def test_an_event_told_as_an_intention_is_no_event() -> None:
 def test_a_decision_to_leave_is_the_leaving() -> None:
     p = run("In May 2020 I decided to leave the League.", {"org": ORG}, primary="org")
     assert p.nodes("Event", "resigned")
+
+
+TIMELINE = (
+    "Timeline\n\n"
+    "- 4 March 2016. I join the League at a stall.\n"
+    "- 23 July 2016. Dan Cole shoves Ann Lee against a wall at the social.\n"
+    "- 9 August 2016. The committee expels Ann Lee from the League.\n"
+)
+
+
+def test_a_timeline_entry_narrates_in_the_present() -> None:
+    p = run(TIMELINE, {"org": ORG, "dan": ("Person", ["Dan Cole"]), "ann": ("Person", ["Ann Lee"]),
+                       "com": ("LeadershipBody", ["the committee"])}, primary="org")
+    assert p.nodes("Incident") and p.nodes("Response", "expulsion")
+
+
+def test_the_present_outside_a_dated_entry_tells_a_habit() -> None:
+    p = run("The committee expels anyone who disagrees with it.", {"org": ORG,
+            "com": ("LeadershipBody", ["the committee"])}, primary="org")
+    assert not p.nodes("Response")
+
+
+def test_a_diary_heading_dates_the_entries_below_it() -> None:
+    text = "3 March\n\nThe secretary messages her again.\n\n10 March\n\nShe shows me.\n\n14 March\n\nI complain."
+    entries = [text[a:b] for a, b in dated_entries(text, vocabulary(load_lexicon()))]
+    assert entries == ["The secretary messages her again.", "She shows me.", "I complain."]
+
+
+def test_one_date_line_heading_a_letter_makes_no_diary() -> None:
+    assert dated_entries("12 May 2021\n\nDear comrades,\n\nThe committee expels critics.", vocabulary(load_lexicon())) == []

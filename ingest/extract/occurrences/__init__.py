@@ -41,7 +41,7 @@ from ingest.extract.occurrences.grouping import NARRATOR, ON, Occurrence, date_o
 from ingest.extract.occurrences.links import tie_consequences, tie_parties, tie_responses
 from ingest.extract.occurrences.membership import tie_membership
 from ingest.extract.occurrences.participants import Scene, tie_participants, tie_reports
-from ingest.extract.occurrences.scan import Hit, is_narrative, scan
+from ingest.extract.occurrences.scan import Hit, entry_sentences, narrative_sentences, scan
 from ingest.extract.occurrences.setting import Setting
 from ingest.extract.occurrences.vocabulary import Vocabulary, vocabulary
 from ingest.extract.status import evidence_status
@@ -113,12 +113,14 @@ def _parsed_hits(text: str, sentences: list, hits: list[Hit], entities: EntityRe
     the trigger scan left without one."""
     classes = action_classes(lexicon)
     told = {h.sentence for h in hits if h.label in ("Incident", "Response")}
-    candidates = [i for i, s in enumerate(sentences) if i not in told and is_narrative(s.text, vocab)]
+    narrating = narrative_sentences(text, sentences, vocab)
+    candidates = [i for i in range(len(sentences)) if i not in told and i in narrating]
+    present = entry_sentences(text, sentences, vocab)
     officials = _officials(entities)
     hit_sentences = {h.sentence for h in hits}
     bare = frozenset(i for i in candidates if i not in hit_sentences)
     dated = frozenset(i for i in bare if find_dates(sentences[i].text, lexicon=lexicon))
-    return classify_sentences(text, sentences, candidates, mentions, officials, classes, dated, bare)
+    return classify_sentences(text, sentences, candidates, mentions, officials, classes, dated, bare, present)
 
 
 def _absorb_letters(hits: list[Hit], contexts: dict[Hit, ClauseContext]) -> list[Hit]:

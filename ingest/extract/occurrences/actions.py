@@ -33,7 +33,7 @@ who did what to whom from the parse in :mod:`.roles`.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from ingest.extract.occurrences.context import Mentions
 from ingest.extract.occurrences.roles import (
@@ -69,11 +69,12 @@ def _verbs(doc: "Doc") -> Iterable["Token"]:
 
 def classify_sentences(text: str, sentences: list[Span], candidates: list[int], mentions: Mentions,
                        officials: set[str], classes: ActionClasses, dated: frozenset[int] = frozenset(),
-                       bare: frozenset[int] = frozenset()) -> list[Hit]:
+                       bare: frozenset[int] = frozenset(), present: frozenset[int] = frozenset()) -> list[Hit]:
     """Incident and Response hits in the ``candidates`` sentences (indexes into
     ``sentences``), one per sentence at most, in text order; in the ``dated``
     ones (sentences with a date and no trigger at all), an Event when no
-    incident or response is read there."""
+    incident or response is read there. In the ``present`` ones (entries of a
+    timeline or diary) the present tense narrates as the past does elsewhere."""
     deeds = deed_words(classes)
     events = event_words(classes)
     # Undated sentences with no trigger at all may still tell the narrator's own
@@ -90,25 +91,28 @@ def classify_sentences(text: str, sentences: list[Span], candidates: list[int], 
     docs = parse_many([sentences[i].text for i in chosen])
     hits: list[Hit] = []
     for index, doc in zip(chosen, docs):
-        hit = _classify(doc, index, sentences[index], mentions, officials, classes)
+        told = _told_in_present if index in present else is_past
+        hit = _classify(doc, index, sentences[index], mentions, officials, classes, told)
         if hit is None and index in dated:
-            hit = _dated_event(doc, index, sentences[index], mentions, officials, classes)
+            hit = _dated_event(doc, index, sentences[index], mentions, officials, classes, told=told)
         elif hit is None and index in told_deeds:
-            hit = _dated_event(doc, index, sentences[index], mentions, officials, classes, narrator_only=True)
+            hit = _dated_event(doc, index, sentences[index], mentions, officials, classes, narrator_only=True,
+                               told=told)
         if hit is not None:
             hits.append(hit)
     return hits
 
 
 def _dated_event(doc: "Doc", index: int, sentence: Span, mentions: Mentions, officials: set[str],
-                 classes: ActionClasses, narrator_only: bool = False) -> Hit | None:
+                 classes: ActionClasses, narrator_only: bool = False,
+                 told: Callable[["Token"], bool] = is_past) -> Hit | None:
     """A dated deed by someone ("In May 2019 the branch split", "On 3 June I
     put in a formal complaint"): an Event whose kind is its verb's class.
     ``narrator_only``: an undated one, kept only when the narrator does a deed
     of a known event class."""
     reader = Reader(sentence.start, mentions, officials, classes)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or not root.tag_.startswith("VB") or not is_past(root) or is_negated(root):
+    if root is None or not root.tag_.startswith("VB") or not told(root) or is_negated(root):
         return None
     base = lemma(root.text, classes)
     if base in classes.stative:
@@ -120,13 +124,22 @@ def _dated_event(doc: "Doc", index: int, sentence: Span, mentions: Mentions, off
     if side is None or side.standing == RAISED:
         return None
     if narrator_only and (side.standing != NARRATOR or base not in classes.event or passive
-                          or root.tag_ != "VBD" or not any(c.dep_ in ("dobj", "prep", "prt") for c in root.children)):
+                          or root.tag_ not in _SIMPLE_TENSES[told is is_past] or not any(c.dep_ in ("dobj", "prep", "prt") for c in root.children)):
         # Undated, only a plain past deed of the narrator's with something done
         # to or with ("I put in a complaint", "I wrote to the EC"), not "I left early".
         return None
     start = sentence.start + root.idx
     trigger = Span(start, start + len(root.text), root.text)
     return Hit("Event", classes.event.get(base, "other"), index, _clause_of(sentence, index, start), trigger)
+
+
+# The plain deed's tag: the simple past, or in a dated entry the simple present too.
+_SIMPLE_TENSES = {True: ("VBD",), False: ("VBD", "VBP", "VBZ")}
+
+
+def _told_in_present(verb: "Token") -> bool:
+    """A deed told in a timeline's present ("NB messages Jodie") or in the past."""
+    return verb.tag_ in ("VBZ", "VBP") or is_past(verb)
 
 
 def _worth_parsing(sentence: Span, mentions: Mentions, officials: set[str]) -> bool:
@@ -141,10 +154,10 @@ def _worth_parsing(sentence: Span, mentions: Mentions, officials: set[str]) -> b
 
 
 def _classify(doc: "Doc", index: int, sentence: Span, mentions: Mentions, officials: set[str],
-              classes: ActionClasses) -> Hit | None:
+              classes: ActionClasses, told: Callable[["Token"], bool] = is_past) -> Hit | None:
     reader = Reader(sentence.start, mentions, officials, classes)
     for verb in _verbs(doc):
-        if not is_past(verb):
+        if not told(verb):
             continue
         base = lemma(verb.text, classes)
         if base in classes.neutral and base not in ("say", "tell"):

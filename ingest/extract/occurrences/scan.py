@@ -18,7 +18,7 @@ from ingest.extract.occurrences.vocabulary import Vocabulary
 from ingest.extract.text import sentences
 from ingest.extract.types import Span
 
-__all__ = ["Clause", "Hit", "account_sentences", "clauses", "is_narrative", "scan"]
+__all__ = ["Clause", "Hit", "account_sentences", "clauses", "dated_entries", "entry_sentences", "is_narrative", "narrative_sentences", "scan"]
 
 # Clause boundaries: strong punctuation, or a comma before a conjunction that
 # opens a new clause. Offsets stay exact because we only cut, never rewrite.
@@ -153,8 +153,46 @@ def clauses(sentence: Span, index: int) -> list[Clause]:
     return [c for c in result if c.text]
 
 
-def is_narrative(sentence: str, vocab: Vocabulary) -> bool:
-    """Whether a sentence narrates (past or perfect, no habitual or hypothetical cue)."""
+_DIARY_HEADINGS = 3
+
+
+def dated_entries(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
+    """The lines that are entries of a timeline or diary: a line opening with a
+    date ("- 23 July 2016. NB messages ..."), or the lines below a line that is
+    only a date ("3 March" as a diary heading), up to the next heading."""
+    if vocab.entry_date is None:
+        return []
+    lines: list[tuple[int, int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        lines.append((offset, offset + len(line), line))
+        offset += len(line) + 1
+    openings = {start: vocab.entry_date.match(line) for start, _, line in lines}
+    headings = {start for start, _, line in lines
+                if (m := openings[start]) is not None and not line[m.end():].strip(" \t.,:;—–-")}
+    # One date on its own line heads a letter; a diary has several.
+    diary = len(headings) >= _DIARY_HEADINGS
+    entries: list[tuple[int, int]] = []
+    under_heading = False
+    for start, end, line in lines:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if start in headings:
+            under_heading = diary
+        elif openings[start] is not None:
+            entries.append((start, end))
+            under_heading = False
+        elif under_heading and _HEADING.match(stripped) and len(stripped.split()) <= 6:
+            under_heading = False  # the next section's heading ends the dated one
+        elif under_heading:
+            entries.append((start, end))
+    return entries
+
+
+def is_narrative(sentence: str, vocab: Vocabulary, in_entry: bool = False) -> bool:
+    """Whether a sentence narrates (past or perfect, no habitual or hypothetical
+    cue). In a dated entry the present narrates too ("NB messages Jodie")."""
     if sentence.rstrip("\"”’')]").endswith("?"):
         return False  # a question asks, it does not tell
     # Words quoted from someone else ("keep it up and see what happens when you
@@ -179,7 +217,25 @@ def is_narrative(sentence: str, vocab: Vocabulary) -> bool:
                                         and not _CLAUSE_BREAK.search(own_words, told.end(), generic.start()))
                                     or generic.group(0).lower().startswith("i ")):
             return False
-    return vocab.narrative is None or told is not None
+    return vocab.narrative is None or told is not None or in_entry
+
+
+def entry_sentences(text: str, spans: list[Span], vocab: Vocabulary) -> frozenset[int]:
+    """Indexes of the sentences in ``spans`` that stand in a dated entry."""
+    entries = dated_entries(text, vocab)
+    entry_starts = [start for start, _ in entries]
+
+    def in_entry(position: int) -> bool:
+        i = bisect.bisect_right(entry_starts, position) - 1
+        return i >= 0 and position < entries[i][1]
+
+    return frozenset(i for i, s in enumerate(spans) if in_entry(s.start))
+
+
+def narrative_sentences(text: str, spans: list[Span], vocab: Vocabulary) -> set[int]:
+    """Indexes of the sentences in ``spans`` that narrate."""
+    in_entry = entry_sentences(text, spans, vocab)
+    return {i for i, s in enumerate(spans) if is_narrative(s.text, vocab, i in in_entry)}
 
 
 # "You" in a turn of phrase, not said to the reader about what usually happens.
@@ -361,9 +417,10 @@ def _cut(clause: Clause, after: int, before: int) -> int:
 def scan(text: str, vocab: Vocabulary) -> tuple[list[Span], list[Hit]]:
     """The account's sentences and every hit in them, in text order."""
     spans = account_sentences(text, vocab)
+    narrating = narrative_sentences(text, spans, vocab)
     all_clauses: list[Clause] = []
     for index, sentence in enumerate(spans):
-        if is_narrative(sentence.text, vocab):
+        if index in narrating:
             own_words = _QUOTED.sub(_blank_quote, sentence.text)  # quotes blanked before the clauses lose their marks
             all_clauses.extend(c for c in clauses(sentence, index)
                                if not _talks_to_reader(own_words[c.start - sentence.start:c.end - sentence.start], vocab))

@@ -68,6 +68,9 @@ class Vocabulary:
     anaphora: re.Pattern[str] | None
     agent: re.Pattern[str] | None
     pronouns: tuple[tuple[str, re.Pattern[str]], ...]
+    # A line opening with a date ("- 23 July 2016.", "3 March", "Monday 4 May
+    # 2020:"): an entry of a timeline or diary, which narrates in the present.
+    entry_date: re.Pattern[str] | None = None
 
 
 def _freeze(value: Any) -> Any:
@@ -88,7 +91,8 @@ def _thaw(value: Any) -> Any:
 
 def vocabulary(lexicon: Mapping[str, Any]) -> Vocabulary:
     """The compiled vocabulary of ``lexicon`` (cached on its occurrence sections)."""
-    return _build(_freeze(lexicon.get("triggers") or {}), _freeze(lexicon.get("occurrence_cues") or {}))
+    return _build(_freeze(lexicon.get("triggers") or {}), _freeze(lexicon.get("occurrence_cues") or {}),
+                  tuple(str(m) for m in (lexicon.get("dates") or {}).get("months") or ()))
 
 
 def _lower_pattern(entry: str) -> str:
@@ -102,7 +106,7 @@ def _lower_pattern(entry: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _build(triggers_key: Any, cues_key: Any) -> Vocabulary:
+def _build(triggers_key: Any, cues_key: Any, months: tuple[str, ...] = ()) -> Vocabulary:
     triggers = _thaw(triggers_key) or {}
     cues = _thaw(cues_key) or {}
     compiled: list[Trigger] = []
@@ -132,4 +136,17 @@ def _build(triggers_key: Any, cues_key: Any) -> Vocabulary:
         anaphora=compile_entries(list(cues.get("anaphora") or ())),
         agent=compile_entries(list(cues.get("agent") or ())),
         pronouns=pronouns,
+        entry_date=_entry_date(months),
     )
+
+
+def _entry_date(months: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not months:
+        return None
+    month = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    date = (rf"(?:(?:{day}\s+(?:of\s+)?(?:{month})\.?|(?:{month})\.?\s+{day}|(?:{month}))(?:,?\s+\d{{4}})?"
+            rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|(?:early|mid|late)[- ](?:{month}|\d{{4}})(?:\s+\d{{4}})?)")
+    weekday = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    return re.compile(rf"^[ \t]*(?:[-*•]\s+|\d+[.)]\s+)?{weekday}(?:{date})(?=\s*(?:[.,:;—–-]|$))",
+                      re.IGNORECASE | re.MULTILINE)
