@@ -123,3 +123,19 @@ def test_swp_letter(lexicon):
     assert "a full-timer" in organiser.aliases
     assert (organiser.id, "role:socialist-workers-party-britain:full-timer") in rels(r, "HOLDS_ROLE")
     assert {n.properties["kind"] for n in r.nodes if n.label == "LeadershipBody"} >= {"central_committee", "control_commission"}
+
+
+def test_a_known_name_inside_a_longer_party_name_is_not_that_party(lexicon):
+    text = ("To the Ard Chomhairle of the Republican Socialist Party\n\n"
+            "I joined the Republican Socialist Party in 2015 and became secretary of our cumann. "
+            "On Fri, Nov 10 the Ard Chomhairle wrote to me at my home on Seatown Place.")
+    r = run("g_rsp", text, lexicon)
+    assert r.primary_organization_id == "organization:republican-socialist-party"
+    assert "organization:socialist-party-england-and-wales" not in {n.id for n in r.nodes}
+    assert "Ard Chomhairle" in names(r, "LeadershipBody")
+    assert not {"On Fri", "Seatown Place"} & names(r, "Person")
+
+
+def test_a_place_before_a_known_name_is_a_local_unit_of_it(lexicon):
+    r = run("g_yg", "I was treasurer of Bristol Young Greens until 2022, when I left the Young Greens.", lexicon)
+    assert "organization:young-greens-of-england-and-wales" in {n.id for n in r.nodes}

@@ -67,6 +67,18 @@ class OrgContext:
         return None
 
 
+# Words the people lexicon keeps out of persons' names that do open party names.
+_NAME_ADJECTIVES = frozenset({"Socialist", "Communist", "Revolutionary", "Workers", "Democratic", "Republican",
+                              "Green", "Labour", "Labor", "National", "International", "Marxist", "Independent"})
+
+
+def _inside_longer_name(word: str, vocab: Vocabulary) -> bool:
+    """Whether a capitalised ``word`` just before a known name makes a longer
+    name of its own ("Republican Socialist Party"); a place before it names a
+    local unit of that organisation ("Bristol Young Greens")."""
+    return word in _NAME_ADJECTIVES and word not in vocab.country_of_word
+
+
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -90,6 +102,9 @@ def find_organizations(c: Collector, vocab: Vocabulary, header_end: int) -> OrgC
         start = m.start()
         candidates = list(vocab.org_alias[m.group(0)])
         hint = None
+        before = re.search(r"([A-Z][\w.]*)[^\S\n]$", text[max(0, start - 20) : start])
+        if before and " " in m.group(0) and _inside_longer_name(before.group(1), vocab):
+            continue  # "Republican Socialist Party" is another party than the "Socialist Party" it ends with
         before = re.search(r"([A-Z][\w.]*)\s$", text[max(0, start - 20) : start])
         if before and before.group(1) in vocab.country_of_word:
             hint = vocab.country_of_word[before.group(1)]
@@ -256,7 +271,7 @@ def _find_unknown(c: Collector, vocab: Vocabulary, ctx: OrgContext, taken: list[
             start = c.text.index(words[1], start + len(words[0]))
             words = words[1:]
             name = c.text[start:end]
-        if words[0] in vocab.not_name_words and words[0] not in ("Socialist", "Communist", "Revolutionary", "Workers", "Democratic", "Green", "Labour", "Labor", "National", "International"):
+        if words[0] in vocab.not_name_words and words[0] not in _NAME_ADJECTIVES:
             continue
         if name in vocab.body_of_form or any(name.endswith(f) for f in vocab.body_of_form if " " in f):
             continue  # "Executive Committee" is a body, not an organisation
