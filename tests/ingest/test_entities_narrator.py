@@ -57,6 +57,16 @@ def test_a_closing_sentence_opening_with_and_is_no_signature() -> None:
 
 
 
+def test_a_lone_given_name_after_a_dash_signs_the_post() -> None:
+    name, _, aliases = _author("Why I left\n\nPosted on 9 March 2023 by red_writes\n\n" + _PROSE + "\n\n— Ffion")
+    assert name == "Ffion" and "red_writes" in aliases
+
+
+def test_a_lone_word_after_a_dash_that_is_no_given_name_signs_nothing() -> None:
+    name, _, _ = _author("Why I left\n\n" + _PROSE + "\n\n— Solidarity")
+    assert name == "the author"
+
+
 def test_the_one_who_answers_in_a_transcript_is_the_narrator() -> None:
     text = ("A CONVERSATION WITH A FORMER MEMBER\nRecorded for the podcast.\n\n"
             "HOST: Welcome. Tell us who you are.\nMAYA: I'm Maya Lin. I was in the party for five years.\n"

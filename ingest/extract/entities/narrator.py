@@ -96,14 +96,15 @@ def find_narrator(c: Collector, account: AccountRecord, names: NameContext, body
     else:
         node_id = make_id("Person", c.account_id, "the author")
         draft = c.node(node_id, "Person", "the author", {"identity": "pseudonym"})
-        if handle is not None:
-            c.mention(draft, handle[0], handle[1])
-            bare = handle[2].lstrip("@")
-            bare = bare[2:] if bare.startswith(("u/", "r/")) else bare
-            if bare != handle[2]:
-                # "u/some_handle" and "@some_handle" are also known bare.
-                at = text.find(bare, handle[0], handle[1])
-                c.mention(draft, at, at + len(bare))
+    if handle is not None:
+        # The byline's handle is the narrator's, whether or not a signature names them.
+        c.mention(draft, handle[0], handle[1])
+        bare = handle[2].lstrip("@")
+        bare = bare[2:] if bare.startswith(("u/", "r/")) else bare
+        if bare != handle[2]:
+            # "u/some_handle" and "@some_handle" are also known bare.
+            at = text.find(bare, handle[0], handle[1])
+            c.mention(draft, at, at + len(bare))
     if evidence_span is not None:
         c.mention(draft, *evidence_span)
     # Every occurrence of the name is a mention; the first few are evidence.
@@ -253,10 +254,13 @@ _NOT_SIGNING = frozenset({"The", "In", "To", "From", "Dear", "Yours", "And", "Bu
                           "Also", "Please", "Now", "Then", "Just", "Love", "With", "For"})
 
 
+_DASHES = frozenset("-–—")
+
+
 def _signatories(text: str, body_end: int) -> list[tuple[int, int, str]]:
     """The names signed under the body, in order: the closing lines that are a
     name (two words or a name and an initial; a lone given name only after a
-    sign-off such as "In solidarity,"), among the last short lines (a place, a date)."""
+    sign-off such as "In solidarity," or after a dash), among the last short lines (a place, a date)."""
     from ingest.extract.entities.given_names import is_given_name
 
     tail_start = max(0, body_end - 600)
@@ -275,7 +279,9 @@ def _signatories(text: str, body_end: int) -> list[tuple[int, int, str]]:
         name = m.group("name") if m else None
         if name and " " not in name:
             previous = next((l for _, l in reversed(lines[:index]) if l.strip()), "")
-            if not (_SIGN_OFF.search("\n" + previous + "\n") and is_given_name(name)):
+            # "In solidarity,\nSam" or "— Ffion": a sign-off or a dash marks the lone name as signed.
+            signed = _SIGN_OFF.search("\n" + previous + "\n") or line.lstrip()[:1] in _DASHES
+            if not (signed and is_given_name(name)):
                 name = None
         if name and len(line.split()) <= 12 and name.split()[0] not in _NOT_SIGNING:
             found.append((start + m.start("name"), start + m.end("name"), name))
