@@ -56,3 +56,11 @@ def test_the_recogniser_is_asked_only_about_the_sentences_in_question() -> None:
     assert not found.is_other(text.index("Maria"), text.index("Maria") + 11)
     assert found.entities_at(0, 5) == []  # the first sentence has no entity
     assert len(found._read) == 2  # the third sentence was never read
+
+
+def test_a_title_and_a_surname_of_one_full_name_is_that_person() -> None:
+    text = ("I joined in 2015. Neil Brannan was the regional full-timer. The committee found that "
+            "Comrade Brannan behaved inappropriately. Comrade Okafor, whom nobody had named before, chaired.")
+    people = _people(text)
+    assert "Comrade Brannan" not in people and "Neil Brannan" in people
+    assert "Comrade Okafor" in people

@@ -149,10 +149,30 @@ def find_names(
         end = m.end() - (1 if initial and m.group(0).endswith(".") else 0)
         found.append((m.start(), end, name, "partial" if initial else "named"))
 
+    honorifics = set(vocab.people.get("honorifics", []))
+
+    def titled(name: str) -> bool:
+        return name.split()[0].rstrip(".") in honorifics
+
+    # "Comrade Brannan", "Mr Rooney": a title and a part of one full name the
+    # account gives is that person; the titled forms are read after the full names.
+    found.sort(key=lambda item: titled(item[2]))
+    full_names = {name for _, _, name, _ in found if not titled(name) and len(name.split()) > 1}
+    holders: dict[str, set[str]] = {}
+    for full in full_names:
+        for part in {full, full.split()[0], full.split()[-1]}:
+            holders.setdefault(part, set()).add(full)
     for start, end, name, identity in found:
         if start >= body_end and name not in names.ids and start not in signatures:
             continue  # a name first seen in the comments is someone a commenter mentions
-        honorific = name.split()[0].rstrip(".") in vocab.people.get("honorifics", [])
+        honorific = titled(name)
+        held = holders.get(" ".join(name.split()[1:]), set()) if honorific else set()
+        if len(held) == 1 and next(iter(held)) in names.ids:
+            name = next(iter(held))
+            c.mention(c.nodes[names.ids[name]], start, end)
+            names.mentions.append(PersonMention(names.ids[name], start, end))
+            occupied.append((start, end))
+            continue
         # "Comrade Delta" is a name given inside one account: it stays local to it.
         node_id = names.ids.get(name) or (make_id("Person", c.account_id, name) if honorific else make_id("Person", name))
         names.ids[name] = node_id
