@@ -363,3 +363,11 @@ def test_members_of_a_chapter_story_belong_to_the_chapter(lexicon):
     assert has(r, "MEMBER_OF", ines, node(r, "LeadershipBody", "harassment grievance officers"))
     assert has(r, "MEMBER_OF", ines, node(r, "Branch", "Pinecrest DSA"))
     assert has(r, "MEMBER_OF", ines, "organization:democratic-socialists-of-america")
+
+
+def test_a_branch_named_through_its_committee_or_a_possessor(lexicon):
+    text = ("I joined the ISO in 2009. By 2011 I was on the Milwaukee branch committee. "
+            "Later I did mass work for the ISO's Oakland branch.")
+    r = run(text, lexicon)
+    assert {"Milwaukee branch", "Oakland branch"} <= names(r, "Branch")
+    assert "branch committee" in {n.name.lower() for n in r.nodes if n.label == "LeadershipBody"}

@@ -217,8 +217,10 @@ def _nearby_union(c: Collector, orgs: OrgContext, offset: int) -> str | None:
 
 
 def _strip_leading(words: list[str], vocab: Vocabulary) -> list[str]:
-    """Drop sentence starters and stop words from the front of a capitalised run."""
-    while words and (words[0] in vocab.not_name_words or words[0].lower() in ("the", "a", "an")):
+    """Drop sentence starters, stop words and possessors ("the Party's
+    Philadelphia unit") from the front of a capitalised run."""
+    while words and (words[0] in vocab.not_name_words or words[0].lower() in ("the", "a", "an")
+                     or (len(words) > 1 and words[0].endswith(("'s", "’s")))):
         words = words[1:]
     return words
 
@@ -227,8 +229,8 @@ def _find_branches(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: Uni
     text = c.text
     branch_words = "|".join(re.escape(w) for w in vocab.branch_words)
     unit_words = "|".join(re.escape(w) for w in (*vocab.branch_words, *vocab.area_words))
-    followers = "|".join(re.escape(w) for w in vocab.unit_followers)
-    not_part = rf"(?!s\b)(?!{_LINE_GAP}(?:{followers})\b)"
+    # "the Milwaukee branch committee" names the branch as well as its committee.
+    not_part = r"(?!s\b)"
     org_alt = orgs.alias_pattern.pattern if orgs.alias_pattern is not None else r"(?!x)x"
     cap_run = rf"{_CAP_WORD}(?:{_LINE_GAP}{_CAP_WORD}){{0,2}}"
     named = re.compile(

@@ -63,7 +63,6 @@ class Vocabulary:
     branch_kinds: tuple[str, ...]
     branch_words: tuple[str, ...]
     area_words: tuple[str, ...]
-    unit_followers: tuple[str, ...]
     faction_heads: tuple[str, ...]
     people: dict[str, Any] = field(default_factory=dict)
     not_name_words: frozenset[str] = frozenset()
@@ -259,7 +258,6 @@ def _compile(lexicon: Lexicon) -> Vocabulary:
         branch_kinds=tuple(body_section.get("branch_kinds") or ()),
         branch_words=tuple(body_section.get("branch_words") or ()),
         area_words=tuple(body_section.get("area_words") or ()),
-        unit_followers=tuple(body_section.get("unit_followers") or ()),
         faction_heads=tuple(body_section.get("faction_heads") or ()),
         people=people,
         not_name_words=frozenset(people.get("not_name_words") or ()),
