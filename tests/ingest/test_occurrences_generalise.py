@@ -32,6 +32,22 @@ def test_touching_shouting_pushing_and_late_messages_are_incidents() -> None:
     assert ("narrator", knee.id) in p.rels("TARGET_OF")
 
 
+def test_name_calling_volume_doxxing_and_weapons_are_incidents() -> None:
+    p = run(
+        "In 2019 Dan Cole described me to the branch as unstable.\n\n"
+        "In 2020 Lee Ward sent me something like sixty messages on Signal.\n\n"
+        "In 2021 someone posted my full legal name and my home address on a forum.\n\n"
+        "In 2022 her partner took his pistol out of the drawer during a row.\n\n"
+        "In 2023 Tom Reed said he would make sure I never stood for office again.",
+        {"tom": ("Person", ["Tom Reed"]), "dan": ("Person", ["Dan Cole"]), "lee": ("Person", ["Lee Ward"])},
+    )
+    assert p.node("Incident", "harassment", containing="as unstable")
+    assert p.node("Incident", "harassment", containing="sixty messages")
+    assert p.node("Incident", "harassment", containing="full legal name")
+    assert p.node("Incident", "threat", containing="pistol")
+    assert p.node("Incident", "threat", containing="make sure I never")
+
+
 # ------------------------------------------------ vocabulary: responses by what bodies did
 
 def test_responses_told_by_what_a_body_did() -> None:
