@@ -409,3 +409,21 @@ def test_the_compiled_vocabulary_is_built_once_per_lexicon() -> None:
     from ingest.lexicon import load_lexicon
 
     assert vocabulary(load_lexicon()) is vocabulary(load_lexicon())
+
+
+def test_dismissals_silences_shielding_and_exclusion_are_responses() -> None:
+    p = run(
+        "In March 2020 the National Committee dismissed the appeal.\n\n"
+        "In April 2020 I wrote to the executive. No reply came from the executive.\n\n"
+        "In May 2020 Dan Cole stopped copying me in on the branch casework.\n\n"
+        "In June 2020 the complaint had been referred to the party's complaints panel.\n\n"
+        "I believe the executive protected Dan Cole because he was useful to them.",
+        {"org": ORG, "dan": ("Person", ["Dan Cole"]), "nc": ("LeadershipBody", ["the National Committee"]),
+         "ex": ("LeadershipBody", ["the executive"])},
+        primary="org",
+    )
+    assert p.node("Response", "dismissal", containing="dismissed the appeal")
+    assert p.node("Response", "no_action", containing="No reply came")
+    assert p.node("Response", "isolation", containing="stopped copying me")
+    assert p.node("Response", "other", containing="referred")
+    assert p.node("Response", "other", containing="protected Dan Cole")
