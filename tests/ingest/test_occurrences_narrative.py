@@ -149,3 +149,10 @@ def test_a_diary_heading_dates_the_entries_below_it() -> None:
 
 def test_one_date_line_heading_a_letter_makes_no_diary() -> None:
     assert dated_entries("12 May 2021\n\nDear comrades,\n\nThe committee expels critics.", vocabulary(load_lexicon())) == []
+
+
+def test_an_undated_event_nobody_takes_part_in_is_background() -> None:
+    p = run("I joined the League in 2015. The motion passed 41 to 29. On 3 May 2016 I resigned from the League.",
+            {"org": ORG}, primary="org")
+    assert not p.nodes("Event", "vote")
+    assert p.nodes("Event", "resigned")

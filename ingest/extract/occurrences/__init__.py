@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from graph.contract import load_contract
-from graph.model import AccountRecord, Evidence, Node, make_id
+from graph.model import AccountRecord, Evidence, Node, Relationship, make_id
 from ingest.extract.dates import find_dates, normalise_date
 from ingest.extract.occurrences.actions import classify_sentences
 from ingest.extract.occurrences.roles import UNTIED, actor_of, patient_of
@@ -104,7 +104,20 @@ def extract_occurrences(account: AccountRecord, entities: EntityResult, lexicon:
     tie_parties(occurrences, scene, edges)
     tie_consequences(occurrences, scene, edges)
     tie_membership(occurrences, scene, edges)
-    return OccurrenceResult(nodes=nodes, relationships=edges.relationships())
+    return _without_background(nodes, edges.relationships())
+
+
+def _without_background(nodes: list[Node], relationships: list[Relationship]) -> OccurrenceResult:
+    """An event with no date, no one taking part and nothing answering it or
+    following from it ("The motion passed 41 to 29", "there was the cell
+    meeting") is background to the story, not a step of it: the node goes,
+    with every relationship that touches it."""
+    taking_part = {r.target for r in relationships if r.type in ("PARTICIPATED_IN", "RESPONDS_TO", "LED_TO")}
+    background = {n.id for n in nodes
+                  if n.label == "Event" and not n.properties.get("date") and n.id not in taking_part}
+    return OccurrenceResult(
+        nodes=[n for n in nodes if n.id not in background],
+        relationships=[r for r in relationships if r.source not in background and r.target not in background])
 
 
 def _parsed_hits(text: str, sentences: list, hits: list[Hit], entities: EntityResult, mentions: Mentions,
