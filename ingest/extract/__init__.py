@@ -11,6 +11,7 @@ organisation told by two accounts lands on one node.
 from __future__ import annotations
 
 from graph.model import AccountRecord, GraphDocument, merge_documents
+from ingest.extract.bystanders import without_bystanders
 from ingest.lexicon import Lexicon, load_lexicon
 
 __all__ = ["extract"]
@@ -32,4 +33,4 @@ def extract(account: AccountRecord, lexicon: Lexicon | None = None) -> GraphDocu
         relationships=tuple(entities.relationships) + tuple(occurrences.relationships),
     )
     # Stages may report the same node or edge twice; merging unions the evidence.
-    return merge_documents(document)
+    return without_bystanders(merge_documents(document))
