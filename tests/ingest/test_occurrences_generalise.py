@@ -427,3 +427,12 @@ def test_dismissals_silences_shielding_and_exclusion_are_responses() -> None:
     assert p.node("Response", "isolation", containing="stopped copying me")
     assert p.node("Response", "other", containing="referred")
     assert p.node("Response", "other", containing="protected Dan Cole")
+
+
+def test_harm_verbs_the_parse_reads_without_a_trigger_phrase() -> None:
+    p = run(
+        "In 2019 Tom Reed pinned Ann Lee against the wall. In 2020 Dan Cole berated me in front of the branch.",
+        {"tom": ("Person", ["Tom Reed"]), "ann": ("Person", ["Ann Lee"]), "dan": ("Person", ["Dan Cole"])},
+    )
+    assert p.node("Incident", "physical_violence", containing="pinned")
+    assert p.node("Incident", "harassment", containing="berated")
