@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from graph.model import AccountRecord, GraphDocument, merge_documents
 from ingest.extract.bystanders import without_bystanders
+from ingest.extract.descriptions import with_whole_descriptions
 from ingest.lexicon import Lexicon, load_lexicon
 
 __all__ = ["extract"]
@@ -33,4 +34,4 @@ def extract(account: AccountRecord, lexicon: Lexicon | None = None) -> GraphDocu
         relationships=tuple(entities.relationships) + tuple(occurrences.relationships),
     )
     # Stages may report the same node or edge twice; merging unions the evidence.
-    return without_bystanders(merge_documents(document))
+    return with_whole_descriptions(without_bystanders(merge_documents(document)))

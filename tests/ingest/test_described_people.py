@@ -1,4 +1,5 @@
-"""People the account only describes in passing are not kept (hand-written passages)."""
+"""People known by a description: those described only in passing are not kept, and
+the others keep their whole description as an alias (hand-written passages)."""
 
 from __future__ import annotations
 
@@ -23,3 +24,12 @@ def test_a_described_person_who_takes_part_stays() -> None:
     people = _people("I joined the Socialist Party in 2014. In 2016 a full-timer at the national centre "
                      "phoned me and told me to drop the complaint.")
     assert any(p.startswith("a full-timer") for p in people)
+
+
+def test_a_described_person_keeps_the_whole_description_as_an_alias() -> None:
+    document = extract(AccountRecord.from_text("b2", (
+        "I joined the Socialist Party in 2014. In 2016 Deniz told me he had a call from a member of the "
+        "Executive Committee whose name he did not wish to give. The caller threatened him.")), load_lexicon())
+    described = [n for n in document.nodes if n.label == "Person" and n.name.startswith("a member of")]
+    assert described
+    assert any(a.endswith("did not wish to give") for a in described[0].aliases)
