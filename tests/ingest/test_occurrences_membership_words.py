@@ -32,3 +32,14 @@ def test_someone_named_resigning_from_a_unit() -> None:
     passage = run(text, ENTITIES, primary="org:party")
     assert ("person:tove", "branch:harbour") in passage.rels("LEFT")
     assert ("narrator", "branch:harbour") not in passage.rels("LEFT")
+
+
+def test_everyone_an_expulsion_falls_on_left_the_organisation() -> None:
+    p = run(
+        "I joined the Workers League in 2015. On 11 March 2019 the executive expelled Dave Sims, Amira Khan and Joe Lee.",
+        {"org": ("Organization", ["the Workers League"]), "ex": ("LeadershipBody", ["the executive"]),
+         "dave": ("Person", ["Dave Sims"]), "amira": ("Person", ["Amira Khan"]), "joe": ("Person", ["Joe Lee"])},
+        primary="org",
+    )
+    left = p.rels("LEFT")
+    assert {("dave", "org"), ("amira", "org"), ("joe", "org")} <= left

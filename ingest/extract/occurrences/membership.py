@@ -51,29 +51,34 @@ def tie_membership(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet) 
             also = [m.node_id for m in _coordinated(units[0], scene.text, scene.mentions)] if units and not expelled else []
             status = scene.status(hit, "telling")
             if expelled:
-                person = ctx.subject_of(("Person",)) or ctx.pronoun_subject if ctx.passive else None
-                if person is None and ctx.objects_of(("Person",)):
-                    person = ctx.objects_of(("Person",))[0]
-                if person is not None:
-                    unit = next((m.node_id for m in ctx.subject + ctx.objects
-                                 if m.label in _UNITS and m.node_id != person.node_id), scene.primary)
+                # Everyone it falls on: "expelled Dave S., Amira K. and Joe Leckie", "we were expelled".
+                if ctx.passive:
+                    subject = ctx.subject_of(("Person",)) or ctx.pronoun_subject
+                    people = [m.node_id for m in ctx.subject if m.label == "Person"] or ([subject.node_id] if subject else [])
+                    if ctx.narrator_subject and narrator:
+                        people.append(narrator)
+                else:
+                    people = [m.node_id for m in ctx.objects_of(("Person",))]
+                unit = next((m.node_id for m in ctx.subject + ctx.objects
+                             if m.label in _UNITS), scene.primary)
+                for person_id in dict.fromkeys(people):
                     if unit:
-                        edges.add(Edge("LEFT", person.node_id, unit, hit.clause.start, hit.clause.end,
+                        edges.add(Edge("LEFT", person_id, unit, hit.clause.start, hit.clause.end,
                                        status, (("how", "expelled"),)))
                 continue
-            person_id = narrator if (ctx.narrator_subject or ctx.first_person) else None
-            if person_id is None:
+            people = [narrator] if narrator and (ctx.narrator_subject or ctx.first_person) else []
+            if not people:
+                # "Fiona, Ravi and Niall resigned": each person the clause's subject names.
                 subject = ctx.subject_of(("Person",)) or ctx.pronoun_subject
-                person_id = subject.node_id if subject is not None else None
-            if person_id is None:
-                continue
-            for target in (unit, *also):
-                if leaving:
-                    edges.add(Edge("LEFT", person_id, target, hit.clause.start, hit.clause.end, status,
-                                   (("how", "resigned"),)))
-                else:
-                    props = (("date", occ.date.iso),) if joining and occ.date is not None and occ.date.iso else ()
-                    edges.add(Edge("JOINED", person_id, target, hit.clause.start, hit.clause.end, status, props))
+                people = [m.node_id for m in ctx.subject if m.label == "Person"] or ([subject.node_id] if subject else [])
+            for person_id in dict.fromkeys(people):
+                for target in (unit, *also):
+                    if leaving:
+                        edges.add(Edge("LEFT", person_id, target, hit.clause.start, hit.clause.end, status,
+                                       (("how", "resigned"),)))
+                    else:
+                        props = (("date", occ.date.iso),) if joining and occ.date is not None and occ.date.iso else ()
+                        edges.add(Edge("JOINED", person_id, target, hit.clause.start, hit.clause.end, status, props))
     _told_in_words(scene, edges)
 
 
