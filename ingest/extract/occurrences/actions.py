@@ -33,7 +33,7 @@ who did what to whom from the parse in :mod:`.roles`.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from ingest.extract.occurrences.context import Mentions
 from ingest.extract.occurrences.roles import (
@@ -91,25 +91,26 @@ def classify_sentences(text: str, sentences: list[Span], candidates: list[int], 
     docs = parse_many([sentences[i].text for i in chosen])
     hits: list[Hit] = []
     for index, doc in zip(chosen, docs):
-        told = _told_in_present if index in present else is_past
-        hit = _classify(doc, index, sentences[index], mentions, officials, classes, told)
+        in_present = index in present
+        hit = _classify(doc, index, sentences[index], mentions, officials, classes, in_present)
         if hit is None and index in dated:
-            hit = _dated_event(doc, index, sentences[index], mentions, officials, classes, told=told)
+            hit = _dated_event(doc, index, sentences[index], mentions, officials, classes, in_present=in_present)
         elif hit is None and index in told_deeds:
             hit = _dated_event(doc, index, sentences[index], mentions, officials, classes, narrator_only=True,
-                               told=told)
+                               in_present=in_present)
         if hit is not None:
             hits.append(hit)
     return hits
 
 
 def _dated_event(doc: "Doc", index: int, sentence: Span, mentions: Mentions, officials: set[str],
-                 classes: ActionClasses, narrator_only: bool = False,
-                 told: Callable[["Token"], bool] = is_past) -> Hit | None:
+                 classes: ActionClasses, narrator_only: bool = False, in_present: bool = False) -> Hit | None:
     """A dated deed by someone ("In May 2019 the branch split", "On 3 June I
     put in a formal complaint"): an Event whose kind is its verb's class.
     ``narrator_only``: an undated one, kept only when the narrator does a deed
-    of a known event class."""
+    of a known event class. ``in_present``: a timeline's entry, told in the present."""
+    told = _told_in_present if in_present else is_past
+    simple_tenses = ("VBD", "VBP", "VBZ") if in_present else ("VBD",)
     reader = Reader(sentence.start, mentions, officials, classes)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or not root.tag_.startswith("VB") or not told(root) or is_negated(root):
@@ -124,17 +125,13 @@ def _dated_event(doc: "Doc", index: int, sentence: Span, mentions: Mentions, off
     if side is None or side.standing == RAISED:
         return None
     if narrator_only and (side.standing != NARRATOR or base not in classes.event or passive
-                          or root.tag_ not in _SIMPLE_TENSES[told is is_past] or not any(c.dep_ in ("dobj", "prep", "prt") for c in root.children)):
+                          or root.tag_ not in simple_tenses or not any(c.dep_ in ("dobj", "prep", "prt") for c in root.children)):
         # Undated, only a plain past deed of the narrator's with something done
         # to or with ("I put in a complaint", "I wrote to the EC"), not "I left early".
         return None
     start = sentence.start + root.idx
     trigger = Span(start, start + len(root.text), root.text)
     return Hit("Event", classes.event.get(base, "other"), index, _clause_of(sentence, index, start), trigger)
-
-
-# The plain deed's tag: the simple past, or in a dated entry the simple present too.
-_SIMPLE_TENSES = {True: ("VBD",), False: ("VBD", "VBP", "VBZ")}
 
 
 def _told_in_present(verb: "Token") -> bool:
@@ -154,8 +151,9 @@ def _worth_parsing(sentence: Span, mentions: Mentions, officials: set[str]) -> b
 
 
 def _classify(doc: "Doc", index: int, sentence: Span, mentions: Mentions, officials: set[str],
-              classes: ActionClasses, told: Callable[["Token"], bool] = is_past) -> Hit | None:
+              classes: ActionClasses, in_present: bool = False) -> Hit | None:
     reader = Reader(sentence.start, mentions, officials, classes)
+    told = _told_in_present if in_present else is_past
     for verb in _verbs(doc):
         if not told(verb):
             continue

@@ -18,7 +18,8 @@ from ingest.extract.occurrences.vocabulary import Vocabulary
 from ingest.extract.text import sentences
 from ingest.extract.types import Span
 
-__all__ = ["Clause", "Hit", "account_sentences", "clauses", "dated_entries", "entry_sentences", "is_narrative", "narrative_sentences", "scan"]
+__all__ = ["Clause", "Hit", "account_sentences", "clauses", "dated_entries", "entry_sentences", "is_narrative",
+           "narrative_sentences", "scan"]
 
 # Clause boundaries: strong punctuation, or a comma before a conjunction that
 # opens a new clause. Offsets stay exact because we only cut, never rewrite.
