@@ -41,7 +41,7 @@ from ingest.extract.occurrences.grouping import NARRATOR, ON, Occurrence, date_o
 from ingest.extract.occurrences.links import tie_consequences, tie_parties, tie_responses
 from ingest.extract.occurrences.membership import tie_membership
 from ingest.extract.occurrences.participants import Scene, tie_participants, tie_reports
-from ingest.extract.occurrences.scan import Hit, entry_sentences, narrative_sentences, scan
+from ingest.extract.occurrences.scan import Hit, Scanned, scan
 from ingest.extract.occurrences.setting import Setting
 from ingest.extract.occurrences.vocabulary import Vocabulary, vocabulary
 from ingest.extract.status import evidence_status
@@ -58,9 +58,10 @@ def extract_occurrences(account: AccountRecord, entities: EntityResult, lexicon:
     """Incidents, responses and events ``account`` narrates, and their relationships."""
     text = account.text or ""
     vocab = vocabulary(lexicon)
-    sentences, hits = scan(text, vocab)
+    scanned = scan(text, vocab)
+    sentences = scanned.sentences
     mentions = Mentions(entities)
-    hits = sorted(hits + _parsed_hits(text, sentences, hits, entities, mentions, vocab, lexicon),
+    hits = sorted(scanned.hits + _parsed_hits(text, scanned, entities, mentions, lexicon),
                   key=lambda h: h.trigger.start)
     contexts = {hit: read_clause(hit, text, vocab, mentions) for hit in hits}
     officials, classes = _officials(entities), action_classes(lexicon)
@@ -120,20 +121,19 @@ def _without_background(nodes: list[Node], relationships: list[Relationship]) ->
         relationships=[r for r in relationships if r.source not in background and r.target not in background])
 
 
-def _parsed_hits(text: str, sentences: list, hits: list[Hit], entities: EntityResult, mentions: Mentions,
-                 vocab: Vocabulary, lexicon: Lexicon) -> list[Hit]:
+def _parsed_hits(text: str, scanned: Scanned, entities: EntityResult, mentions: Mentions,
+                 lexicon: Lexicon) -> list[Hit]:
     """Incidents and responses the clause classifier reads in narrative sentences
     the trigger scan left without one."""
     classes = action_classes(lexicon)
+    sentences, hits = scanned.sentences, scanned.hits
     told = {h.sentence for h in hits if h.label in ("Incident", "Response")}
-    narrating = narrative_sentences(text, sentences, vocab)
-    candidates = [i for i in range(len(sentences)) if i not in told and i in narrating]
-    present = entry_sentences(text, sentences, vocab)
+    candidates = [i for i in range(len(sentences)) if i not in told and i in scanned.narrating]
     officials = _officials(entities)
     hit_sentences = {h.sentence for h in hits}
     bare = frozenset(i for i in candidates if i not in hit_sentences)
     dated = frozenset(i for i in bare if find_dates(sentences[i].text, lexicon=lexicon))
-    return classify_sentences(text, sentences, candidates, mentions, officials, classes, dated, bare, present)
+    return classify_sentences(text, sentences, candidates, mentions, officials, classes, dated, bare, scanned.in_entry)
 
 
 def _absorb_letters(hits: list[Hit], contexts: dict[Hit, ClauseContext]) -> list[Hit]:

@@ -18,8 +18,8 @@ from ingest.extract.occurrences.vocabulary import Vocabulary
 from ingest.extract.text import sentences
 from ingest.extract.types import Span
 
-__all__ = ["Clause", "Hit", "account_sentences", "clauses", "dated_entries", "entry_sentences", "is_narrative",
-           "narrative_sentences", "scan"]
+__all__ = ["Clause", "Hit", "Scanned", "account_sentences", "clauses", "dated_entries", "entry_sentences",
+           "is_narrative", "scan"]
 
 # Clause boundaries: strong punctuation, or a comma before a conjunction that
 # opens a new clause. Offsets stay exact because we only cut, never rewrite.
@@ -233,12 +233,6 @@ def entry_sentences(text: str, spans: list[Span], vocab: Vocabulary) -> frozense
     return frozenset(i for i, s in enumerate(spans) if in_entry(s.start))
 
 
-def narrative_sentences(text: str, spans: list[Span], vocab: Vocabulary) -> set[int]:
-    """Indexes of the sentences in ``spans`` that narrate."""
-    in_entry = entry_sentences(text, spans, vocab)
-    return {i for i, s in enumerate(spans) if is_narrative(s.text, vocab, i in in_entry)}
-
-
 # "You" in a turn of phrase, not said to the reader about what usually happens.
 _DISCOURSE_YOU = re.compile(
     r"\b(?:you know|thank you|mind you|you see|if you like|if you ask me|believe you me|you could say"
@@ -415,10 +409,22 @@ def _cut(clause: Clause, after: int, before: int) -> int:
     return after + comma + 1 if comma >= 0 else before
 
 
-def scan(text: str, vocab: Vocabulary) -> tuple[list[Span], list[Hit]]:
+@dataclass(frozen=True)
+class Scanned:
+    """What the scan read: the account's sentences, every hit in them in text
+    order, which sentences narrate and which stand in a dated entry."""
+
+    sentences: list[Span]
+    hits: list[Hit]
+    narrating: frozenset[int]
+    in_entry: frozenset[int]
+
+
+def scan(text: str, vocab: Vocabulary) -> Scanned:
     """The account's sentences and every hit in them, in text order."""
     spans = account_sentences(text, vocab)
-    narrating = narrative_sentences(text, spans, vocab)
+    in_entry = entry_sentences(text, spans, vocab)
+    narrating = frozenset(i for i, s in enumerate(spans) if is_narrative(s.text, vocab, i in in_entry))
     all_clauses: list[Clause] = []
     for index, sentence in enumerate(spans):
         if index in narrating:
@@ -446,4 +452,4 @@ def scan(text: str, vocab: Vocabulary) -> tuple[list[Span], list[Hit]]:
     hits: list[Hit] = []
     for i in sorted(found):
         hits.extend(_select(found[i]))
-    return spans, hits
+    return Scanned(spans, hits, narrating, in_entry)
