@@ -72,13 +72,6 @@ _NAME_ADJECTIVES = frozenset({"Socialist", "Communist", "Revolutionary", "Worker
                               "Green", "Labour", "Labor", "National", "International", "Marxist", "Independent"})
 
 
-def _inside_longer_name(word: str, vocab: Vocabulary) -> bool:
-    """Whether a capitalised ``word`` just before a known name makes a longer
-    name of its own ("Republican Socialist Party"); a place before it names a
-    local unit of that organisation ("Bristol Young Greens")."""
-    return word in _NAME_ADJECTIVES and word not in vocab.country_of_word
-
-
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -102,10 +95,11 @@ def find_organizations(c: Collector, vocab: Vocabulary, header_end: int) -> OrgC
         start = m.start()
         candidates = list(vocab.org_alias[m.group(0)])
         hint = None
-        before = re.search(r"([A-Z][\w.]*)[^\S\n]$", text[max(0, start - 20) : start])
-        if before and " " in m.group(0) and _inside_longer_name(before.group(1), vocab):
-            continue  # "Republican Socialist Party" is another party than the "Socialist Party" it ends with
         before = re.search(r"([A-Z][\w.]*)\s$", text[max(0, start - 20) : start])
+        if before and " " in m.group(0) and not before.group(0).endswith("\n") and before.group(1) in _NAME_ADJECTIVES:
+            # "Republican Socialist Party" is another party than the "Socialist Party" it ends with;
+            # a place before it names a local unit of that organisation ("Bristol Young Greens").
+            continue
         if before and before.group(1) in vocab.country_of_word:
             hint = vocab.country_of_word[before.group(1)]
             if any(vocab.orgs[n].country == hint for n in candidates):
