@@ -9,15 +9,13 @@ full-timer at the national centre") and anyone tied to an occurrence stay.
 
 from __future__ import annotations
 
-import re
-
 from graph.model import GraphDocument
+from ingest.extract.descriptions import is_described
 
 __all__ = ["without_bystanders"]
 
 # Ties that only place a person in the organisation's structure.
 _STRUCTURAL = frozenset({"HOLDS_ROLE", "MEMBER_OF"})
-_DESCRIPTION = re.compile(r"(?i)^(?:a|an|the|our|my)\s")
 # A description this short is an office or a group, not an individual told about.
 _SHORT_WORDS = 3
 
@@ -29,8 +27,7 @@ def without_bystanders(document: GraphDocument) -> GraphDocument:
         ties.setdefault(rel.target, set()).add(rel.type)
     bystanders = {
         node.id for node in document.nodes
-        if node.label == "Person" and node.properties.get("identity") == "pseudonym"
-        and _DESCRIPTION.match(node.name) and len(node.name.split()) <= _SHORT_WORDS
+        if is_described(node) and len(node.name.split()) <= _SHORT_WORDS
         and ties.get(node.id) and ties[node.id] <= _STRUCTURAL
     }
     if not bystanders:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from graph.model import GraphDocument
+from graph.model import GraphDocument, Node
 
-__all__ = ["with_whole_descriptions"]
+__all__ = ["is_described", "with_whole_descriptions"]
 
 _DESCRIPTION = re.compile(r"(?i)^(?:a|an|another|the|our|my|someone|somebody|one)\b")
 # Where a description's telling ends: a stop, a dash, a bracket or a line break.
@@ -23,12 +23,18 @@ _CLAUSE_END = re.compile(r"[,.;:!?()\[\]—–\n]")
 _MAX_EXTRA_WORDS = 8
 
 
+def is_described(node: Node) -> bool:
+    """A person the account knows only by a description ("a member of the BL")."""
+    return node.label == "Person" and node.properties.get("identity") == "pseudonym" \
+        and _DESCRIPTION.match(node.name) is not None
+
+
 def with_whole_descriptions(document: GraphDocument) -> GraphDocument:
     texts = {a.id: a.text or "" for a in document.accounts}
     nodes = []
     changed = False
     for node in document.nodes:
-        if node.label != "Person" or node.properties.get("identity") != "pseudonym" or not _DESCRIPTION.match(node.name):
+        if not is_described(node):
             nodes.append(node)
             continue
         aliases = list(node.aliases)
