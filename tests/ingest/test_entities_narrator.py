@@ -28,6 +28,10 @@ def _author(text: str) -> tuple[str, dict, tuple[str, ...]]:
     ("Why I walked away\n\nPriya Nair, Glasgow, May 2021\n\n", "Priya Nair"),
     ("TRANSCRIPT\nInterviewee: \"Dana K.\", former steward\nRecorded: 3 May 2022\n\n", "Dana K."),
     ("Why I walked away\nBy Owen Harte\n\n", "Owen Harte"),
+    ("Martina Kowalczyk\nOrganizer · Writer · she/her\nPublished Mar 5, 2024\n\nWhat the campaign cost me\n\n", "Martina Kowalczyk"),
+    ("Martina Kowalczyk\n22 Harbour Road\nPlymouth\n\n4 June 2022\n\nThe Secretary\n\n", "Martina Kowalczyk"),
+    ('"Nine Years Inside": a former cadre speaks\n\nBy Owen Harte | The Lantern | April 9, 2021\n\n', "Owen Harte"),
+    ("From my notebook, 2019-20\nPriya N., former branch secretary, Eastfield branch\n\n", "Priya N."),
 ])
 def test_a_name_under_the_title_is_the_narrator(opening: str, expected: str) -> None:
     name, properties, _ = _author(opening + _PROSE)
@@ -38,11 +42,26 @@ def test_a_name_under_the_title_is_the_narrator(opening: str, expected: str) -> 
 @pytest.mark.parametrize("opening, handle, bare", [
     ("r/leftists\nPosted by u/gone_quiet_99 · 2 June 2023\n\n", "u/gone_quiet_99", "gone_quiet_99"),
     ('"ten years in the party" by @former_cadre\n\n', "@former_cadre", "former_cadre"),
+    ("quiet-comrade-77\n\n", "quiet-comrade-77", "quiet-comrade-77"),
+    ("leftforum.example › Europe › Experiences\n\n[Mod note: surnames of private people are cut to an initial, as the forum rules "
+     "ask of everyone who posts in this section, so please keep it that way in your replies to this thread.]\n\n"
+     "ex_member_north » 12 Mar 2023, 21:14\n\n", "ex_member_north", "ex_member_north"),
 ])
 def test_a_handle_in_a_byline_is_an_alias_of_the_anonymous_author(opening: str, handle: str, bare: str) -> None:
     name, properties, aliases = _author(opening + _PROSE)
     assert name == "the author" and properties["identity"] == "pseudonym"
     assert handle in aliases and bare in aliases
+
+
+def test_a_lone_given_name_in_a_thread_byline_is_the_narrator_and_its_handle_an_alias() -> None:
+    name, properties, aliases = _author("Thread by Nadia (@night_owl_nadia) · Nov 2, 2023\n\n" + _PROSE)
+    assert name == "Nadia" and properties["identity"] == "partial"
+    assert "@night_owl_nadia" in aliases and "night_owl_nadia" in aliases
+
+
+def test_a_title_opening_with_a_function_word_is_no_name() -> None:
+    text = "The General Secretary\n\n" + _PROSE
+    assert byline(text, len(text)) is None
 
 
 def test_a_title_ending_in_by_and_a_common_word_is_no_byline() -> None:

@@ -11,6 +11,7 @@ handle in a byline is an alias of that pseudonym, not a name.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from graph.model import AccountRecord, make_id
 from ingest.extract.entities.collector import Collector
@@ -64,10 +65,12 @@ def find_narrator(c: Collector, account: AccountRecord, names: NameContext, body
     handle: tuple[int, int, str] | None = None
     if author is None:
         found = byline(text, body_end)
-        if found is not None and found[3]:
-            author, evidence_span = found[2], (found[0], found[1])
+        if found is not None and found.is_person:
+            author, evidence_span = found.said, (found.start, found.end)
+            if found.alias is not None:
+                handle = (*found.alias, text[found.alias[0]:found.alias[1]])
         elif found is not None:
-            handle = found[:3]
+            handle = (found.start, found.end, found.said)
     if author is None:
         found_speaker = transcript_speaker(text, body_end, names.ids)
         if found_speaker is not None:
@@ -91,7 +94,7 @@ def find_narrator(c: Collector, account: AccountRecord, names: NameContext, body
         author, evidence_span = None, None  # "Author: Anonymous" names no one
     if author:
         node_id = names.ids.get(author) or make_id("Person", author)
-        identity = "partial" if re.search(r"\s[A-Z]\.?$", author) else "named"
+        identity = "partial" if re.search(r"\s[A-Z]\.?$", author) or " " not in author else "named"
         draft = c.node(node_id, "Person", author, {"identity": identity})
     else:
         node_id = make_id("Person", c.account_id, "the author")
@@ -140,9 +143,19 @@ _BY_HANDLE = re.compile(
 )
 # "Interviewee: "Kim R.", former steward": a header naming the speaker.
 _SPEAKER = re.compile(
-    r"^(?:Interviewee|Narrator|Speaker|Guest|Testimony of|Statement of|Written by|By|From)\s*:?[^\S\n]+[\"“']?(?P<handle>[^\"”'\n,(<\[]{2,40}?)[\"”']?[^\S\n]*(?:$|[,(<\[–—-])",
+    r"^(?:Interviewee|Narrator|Speaker|Guest|Testimony of|Statement of|Written by|By|From)\s*:?[^\S\n]+[\"“']?(?P<handle>[A-Z@][^\"”'\n,(<\[|·•]{1,39}?)[\"”']?[^\S\n]*(?:$|[,(<\[|·•–—-])",
     re.MULTILINE,
 )
+# The first post of a forum thread: "some_handle » 12 Mar 2023, 21:14", "Kim R. | 3 May 2021".
+_POST_HEADER = re.compile(
+    r"^[^\S\n]*(?P<handle>[\w.@-]{2,30}(?:[^\S\n]+[A-Z][\w.-]*){0,2})[^\S\n]+[»|·•—–][^\S\n]*"
+    r"(?=\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)[^\n]{0,30}?\b(?:19|20)\d\d\b[^\n]{0,20}$",
+    re.MULTILINE,
+)
+# A handle alone on the first line, as a blog platform prints it ("saltmarsh-wobbly").
+_HANDLE_LINE = re.compile(r"[^\S\n]*(?P<handle>@?(?=[\w.-]*[_\d-])[a-z][\w.-]{2,29})[^\S\n]*")
+# "Nia (@some_handle)": the handle given beside a name.
+_HANDLE_BESIDE = re.compile(r"[^\S\n]*\((?P<handle>@[\w.]{2,30})\)")
 _OPENING_CHARS = 600
 _NAME_LINE = re.compile(
     rf"[^\S\n]*(?P<name>{NAME_TOKEN}(?:[^\S\n]+(?:{NAME_TOKEN}|[A-Z]\.?(?![\w’'-]))){{1,2}})"
@@ -150,12 +163,32 @@ _NAME_LINE = re.compile(
 )
 
 
-def byline(text: str, body_end: int) -> tuple[int, int, str, bool] | None:
-    """The author named under the title: (start, end, what is written, whether it is a
-    person's name rather than a handle). Only the opening lines before the first
-    paragraph of prose are read, never the title line itself."""
+class Byline(NamedTuple):
+    """Who the opening lines say wrote the account."""
+
+    start: int
+    end: int
+    said: str
+    is_person: bool  # a person's name rather than a handle
+    alias: tuple[int, int] | None = None  # a handle given beside the name
+
+
+def _is_person_name(said: str, lone: bool = False) -> bool:
+    """A name and surname (or initial) whose first word is a known given name; with
+    ``lone``, a known given name alone will do ("Thread by Nia")."""
     from ingest.extract.entities.given_names import is_given_name
 
+    first = said.split()[0] if said.split() else ""
+    if first in _NOT_SIGNING or not is_given_name(first):
+        return False
+    return _NAME_LINE.fullmatch(said) is not None or (lone and re.fullmatch(NAME_TOKEN, said) is not None)
+
+
+def byline(text: str, body_end: int) -> Byline | None:
+    """The author named under the title, or atop the first post of a thread. Only the
+    opening lines before the first paragraph of prose are read. The first line is
+    the title unless it is a bare name or handle (a profile or a blog platform
+    printing who posted, above the title)."""
     limit = min(body_end, _OPENING_CHARS)
     offset = 0
     for number, line in enumerate(text[:limit].split("\n")):
@@ -173,15 +206,23 @@ def byline(text: str, body_end: int) -> tuple[int, int, str, bool] | None:
                     said = said.rstrip(".,")
                 if _ANONYMOUS.fullmatch(said) or said.lower() in ("anonymous", "anon"):
                     return None
-                is_person = _NAME_LINE.fullmatch(said) is not None and is_given_name(said.split()[0])
+                is_person = _is_person_name(said, lone=pattern is _BY_HANDLE)
                 if pattern is _BY_HANDLE and not m.group("verb") and not (is_person or re.search(r"^[@]|^u/|[_\d]", said)):
                     continue  # "Betrayed by Comrades": a title's words, not a byline
-                return start + m.start("handle"), start + m.start("handle") + len(said), said, is_person
-        if number == 0:
-            continue  # the title
+                at = start + m.start("handle")
+                beside = _HANDLE_BESIDE.match(line, m.start("handle") + len(said))
+                alias = (start + beside.start("handle"), start + beside.end("handle")) if beside else None
+                return Byline(at, at + len(said), said, is_person, alias)
         m = _NAME_LINE.fullmatch(line)
-        if m is not None and is_given_name(m.group("name").split()[0]):
-            return start + m.start("name"), start + m.end("name"), m.group("name"), True
+        if m is not None and _is_person_name(m.group("name")) and (number > 0 or "," not in line):
+            return Byline(start + m.start("name"), start + m.end("name"), m.group("name"), True)
+        handle = _HANDLE_LINE.fullmatch(line) if number == 0 else None
+        if handle is not None:
+            return Byline(start + handle.start("handle"), start + handle.end("handle"), handle.group("handle"), False)
+    post = _POST_HEADER.search(text, 0, limit)
+    if post is not None and not _ANONYMOUS.fullmatch(post.group("handle")):
+        said = post.group("handle")
+        return Byline(post.start("handle"), post.end("handle"), said, _is_person_name(said, lone=True))
     return None
 
 
