@@ -31,6 +31,8 @@ def _author(text: str) -> tuple[str, dict, tuple[str, ...]]:
     ("Martina Kowalczyk\nOrganizer · Writer · she/her\nPublished Mar 5, 2024\n\nWhat the campaign cost me\n\n", "Martina Kowalczyk"),
     ("Martina Kowalczyk\n22 Harbour Road\nPlymouth\n\n4 June 2022\n\nThe Secretary\n\n", "Martina Kowalczyk"),
     ('"Nine Years Inside": a former cadre speaks\n\nBy Owen Harte | The Lantern | April 9, 2021\n\n', "Owen Harte"),
+    ("A TIMELINE\n\nCompiled by Hannah Oyelaran. Checked against emails, texts and notes kept by two other members of the branch. "
+     "Last updated 3 March 2019.\n\n", "Hannah Oyelaran"),
     ("From my notebook, 2019-20\nPriya N., former branch secretary, Eastfield branch\n\n", "Priya N."),
 ])
 def test_a_name_under_the_title_is_the_narrator(opening: str, expected: str) -> None:

@@ -152,6 +152,11 @@ _POST_HEADER = re.compile(
     r"(?=\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)[^\n]{0,30}?\b(?:19|20)\d\d\b[^\n]{0,20}$",
     re.MULTILINE,
 )
+# "Compiled by Kate Lindqvist. Checked against ...": a credit line, however long the line runs on.
+_CREDITED = re.compile(
+    rf"[^\S\n]*(?:Compiled|Written|Edited|Collected|Posted|Published|Told|Transcribed)(?:[^\S\n]+and[^\S\n]+\w+)?[^\S\n]+by[^\S\n]+"
+    rf"(?P<name>{NAME_TOKEN}(?:[^\S\n]+(?:{NAME_TOKEN}|[A-Z]\.?(?![\w’'-]))){{1,2}})(?=[^\S\n]*(?:[.,;·|(]|$))"
+)
 # A handle alone on the first line, as a blog platform prints it ("saltmarsh-wobbly").
 _HANDLE_LINE = re.compile(r"[^\S\n]*(?P<handle>@?(?=[\w.-]*[_\d-])[a-z][\w.-]{2,29})[^\S\n]*")
 # "Nia (@some_handle)": the handle given beside a name.
@@ -194,6 +199,9 @@ def byline(text: str, body_end: int) -> Byline | None:
     for number, line in enumerate(text[:limit].split("\n")):
         start, stripped = offset, line.strip()
         offset += len(line) + 1
+        credited = _CREDITED.match(line)
+        if credited is not None and _is_person_name(credited.group("name")):
+            return Byline(start + credited.start("name"), start + credited.end("name"), credited.group("name"), True)
         if len(stripped.split()) > 25 or (len(stripped.split()) > 8 and stripped[-1] in ".!?:"):
             break  # the prose has begun
         if not stripped:
