@@ -64,3 +64,23 @@ def test_a_title_and_a_surname_of_one_full_name_is_that_person() -> None:
     people = _people(text)
     assert "Comrade Brannan" not in people and "Neil Brannan" in people
     assert "Comrade Okafor" in people
+
+
+def test_a_place_after_in_and_a_name_after_the_are_no_one() -> None:
+    people = _people(
+        "The regional secretary, Tomás Ferrer, called a meeting in Villa Quebrada on 18 May. "
+        "Before that I had joined the Frente Obrero Popular, which Inés Durán led."
+    )
+    assert "Tomás Ferrer" in people and "Inés Durán" in people
+    assert "Villa Quebrada" not in people and "Frente Obrero Popular" not in people
+
+
+def test_a_short_month_beside_a_day_is_no_first_name() -> None:
+    people = _people("Published Mar 5, 2024\n\nLater Imogen Clarke phoned. I spoke to Niamh at the stall and Niamh told me about the 12 Mar 2023 meeting.")
+    assert "Imogen Clarke" in people and "Niamh" in people and "Mar" not in people
+
+
+def test_things_and_units_named_like_people_are_no_one() -> None:
+    people = _people("Under Rule 27 of the Union Rule Book I complained, and the Compliance Unit sat on it. Jules Park saw it all.")
+    assert "Jules Park" in people
+    assert not any(name.endswith(("Book", "Unit")) for name in people)

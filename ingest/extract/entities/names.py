@@ -106,9 +106,10 @@ def find_names(
         if not free(m.start(), m.end()):
             continue
         given = is_given_name(tokens[0])
-        # "Kingsway Care", "Bristol Community": the recogniser calls it a firm or a
-        # place, and it does not start with a first name.
-        if not given and recognised.is_other(m.start(), m.end()):
+        # "in Buenos Aires", "joined the Movimiento Obrero": where something happened or
+        # a thing's name, not a person (a person is met "at", a place is "in").
+        placed = _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if placed is not None and (not given or placed.group(1).lower() != "the") and not _POSSESSIVE_AFTER.match(text, m.end()):
             continue
         # "Remove Tom Baker from ...", "Ask Dana": a common word opening a sentence or
         # a list item is not the first part of a name.
@@ -124,6 +125,10 @@ def find_names(
             )
             and _opens_clause(c, m.start())
         )
+        # "Kingsway Care", "Bristol Community": the recogniser calls it a firm or a
+        # place, and it does not start with a first name.
+        if not given and not opening_word and recognised.is_other(m.start(), m.end()):
+            continue
         if len(tokens) == 3 and opening_word:
             if _is_name(tokens[1:], vocab, blocked, lower_words):
                 start = m.start() + text[m.start() : m.end()].index(tokens[1], len(tokens[0]))
@@ -219,6 +224,11 @@ def find_names(
     return names
 
 
+_PLACE_BEFORE = re.compile(r"(?<![\w’'-])(in|near|outside|across|the|The)[^\S\n]+$")
+_POSSESSIVE_AFTER = re.compile(r"[’']s?(?![\w])")
+# "12 Mar 2023", "Mar 5, 2024": a month's short form beside a day or a year, not a name.
+_DAY_BEFORE = re.compile(r"\d[^\S\n]*$")
+_DAY_AFTER = re.compile(r"\.?[^\S\n]*\d")
 _QUOTE_OR_ITEM_BEFORE = re.compile(r"(?:[\"“‘]|(?:^|\n)[^\S\n]*[-*•])[^\S\n]*$")
 
 
@@ -271,6 +281,8 @@ def _lone_first_names(
         if word in vocab.country_of_word or word in vocab.place_words or word.lower() in lower_words:
             continue
         if any(s < m.end() and m.start() < e for s, e in occupied):
+            continue
+        if _DAY_BEFORE.search(text, max(0, m.start() - 4), m.start()) or _DAY_AFTER.match(text, m.end()):
             continue
         lone.setdefault(word, []).append((m.start(), m.end()))
     for word, spans in lone.items():
