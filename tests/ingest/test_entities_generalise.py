@@ -139,3 +139,25 @@ def test_a_known_name_inside_a_longer_party_name_is_not_that_party(lexicon):
 def test_a_place_before_a_known_name_is_a_local_unit_of_it(lexicon):
     r = run("g_yg", "I was treasurer of Bristol Young Greens until 2022, when I left the Young Greens.", lexicon)
     assert "organization:young-greens-of-england-and-wales" in {n.id for n in r.nodes}
+
+
+def test_a_name_with_its_head_first_is_an_organisation_and_its_initials_its_acronym(lexicon):
+    text = ("I joined the Frente Obrero Revolucionario in March 2012. The FOR is the Chilean section of the "
+            "Liga Socialista Internacional, and its youth, the Giovani della Sinistra Operaia (GSO), met in our office.")
+    r = run("g_head_first", text, lexicon)
+    orgs = names(r, "Organization")
+    assert {"Frente Obrero Revolucionario", "Liga Socialista Internacional", "Giovani della Sinistra Operaia"} <= orgs
+    front = next(n for n in r.nodes if n.name == "Frente Obrero Revolucionario")
+    assert "FOR" in front.aliases
+
+
+def test_spelled_out_initials_beat_a_lexicon_acronym_with_the_same_letters(lexicon):
+    text = "I was in the Partito della Sinistra del Lavoro (the PSL) for six years. The PSL never answered me."
+    r = run("g_psl", text, lexicon)
+    assert "organization:party-for-socialism-and-liberation" not in {n.id for n in r.nodes}
+    assert "Partito della Sinistra del Lavoro" in names(r, "Organization")
+
+
+def test_a_title_case_title_names_the_party_after_its_last_inner_the(lexicon):
+    text = "Seven Years: A Former Cadre on Life Inside the New Workers Party\n\nI gave them seven years of my life."
+    assert names(run("g_title", text, lexicon), "Organization") == {"New Workers Party"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from graph.model import make_id
@@ -21,12 +22,26 @@ __all__ = ["OrgMention", "OrgContext", "find_organizations", "org_id"]
 _ORG_HEADS = (
     "Party|League|Organization|Organisation|Alliance|Union|Group|Movement|Front|Federation|Network|"
     "Association|Collective|Coalition|Socialists|Communists|Workers|Congress|Committee|Tendency|International|"
-    "Unity|Alternative|Solidarity|Bloc"
+    "Unity|Alternative|Solidarity|Bloc|Current"
 )
 # "the Socialist Equality Front (SEF)" or "Revolutionary Socialist League": an
 # organisation the lexicon does not know, recognised by its head word.
 # A name never runs across a line break ("...the Workers Front\n\nThe Workers Front").
 _NAMED_ORG = re.compile(rf"\b((?:[A-Z][\w’'-]+[^\S\n]+)(?:(?:of|for|and|the)[^\S\n]+|[A-Z][\w’'-]+[^\S\n]+)*(?:{_ORG_HEADS}))\b(?:\s+\(([A-Z]{{2,6}})\))?")
+# Romance-language names put the head first: "Movimiento Obrero Socialista (MOS)",
+# "Giovani della Sinistra del Lavoro", "Unidad Socialista Internacional".
+_HEAD_FIRST = (
+    "Movimiento|Movimento|Mouvement|Partido|Partito|Parti|Unidad|Unità|Unión|Unione|Liga|Ligue|Lega|Frente|Fronte|"
+    "Izquierda|Sinistra|Gauche|Esquerda|Giovani|Juventud|Juventude|Jeunes|Jeunesses|Bloque|Bloco|Corriente|Corrente|"
+    "Organización|Organizzazione|Organisation|Federación|Federazione|Fédération|Colectivo|Collettivo|Alianza|Alleanza|"
+    "Alliance|Agrupación|Convergencia|Convergència|Candidatura|Rassemblement|Confederación|Confederazione|"
+    "Confédération|Sindicato|Sindacato|Syndicat|Nuevo|Nueva|Nuovo|Nuova|Nouveau|Nouvelle"
+)
+_CONNECTOR = r"(?:de|del|della|dello|delle|dei|degli|di|des|du|de la|da|do|dos|das|y|e|et|i|la|los|las|le|les|per|por|pour|para)"
+_NAMED_ORG_HEAD_FIRST = re.compile(
+    rf"\b((?:{_HEAD_FIRST})(?:[^\S\n]+{_CONNECTOR})*(?:[^\S\n]+[A-ZÁÉÍÓÚÀÈÌÒÙÇ][\w’'-]+(?:[^\S\n]+{_CONNECTOR}(?=[^\S\n]+[A-ZÁÉÍÓÚÀÈÌÒÙÇ]))*){{1,5}})\b"
+    r"(?:\s+\(([A-Z]{2,6})\))?"
+)
 _GENERIC_SELF = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Mm]y|[Tt]hat)\s+(?:national\s+)?(?:organi[sz]ation|org|group|party|sect|cult|tendency)\b(?!\s+(?:of|that|which|who))"
 )
@@ -69,7 +84,7 @@ class OrgContext:
 
 # Words the people lexicon keeps out of persons' names that do open party names.
 _NAME_ADJECTIVES = frozenset({"Socialist", "Communist", "Revolutionary", "Workers", "Democratic", "Republican",
-                              "Green", "Labour", "Labor", "National", "International", "Marxist", "Independent"})
+                              "Green", "Labour", "Labor", "National", "International", "Marxist", "Independent", "Left", "New", "Young"})
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -89,8 +104,9 @@ def find_organizations(c: Collector, vocab: Vocabulary, header_end: int) -> OrgC
             locals_found.append((m.start(), m.end(), " ".join(m.group(0).split())))
             taken.append((m.start(), m.end()))
 
+    spelled_out = _spelled_out_acronyms(text, vocab.org_alias)
     for m in vocab.org_pattern.finditer(text):
-        if _overlaps(taken, m.start(), m.end()):
+        if _overlaps(taken, m.start(), m.end()) or m.group(0) in spelled_out:
             continue
         start = m.start()
         candidates = list(vocab.org_alias[m.group(0)])
@@ -254,12 +270,21 @@ def _find_sections(c: Collector, vocab: Vocabulary, ctx: OrgContext, taken: list
 
 def _find_unknown(c: Collector, vocab: Vocabulary, ctx: OrgContext, taken: list[tuple[int, int]]) -> None:
     """Organisations the lexicon does not know, introduced with an acronym or an org head word."""
-    for m in _NAMED_ORG.finditer(c.text):
+    spelled_out = _spelled_out_acronyms(c.text, vocab.org_alias)
+    found = sorted([*_NAMED_ORG.finditer(c.text), *_NAMED_ORG_HEAD_FIRST.finditer(c.text)], key=lambda m: (m.start(1), -m.end(1)))
+    for m in found:
         start, end = m.start(1), m.end(1)
         if _overlaps(taken, start, end):
             continue
         name = m.group(1)
         words = name.split()
+        # A title in title case: "Life Inside the New Party" names the New Party.
+        inner_the = [i for i, w in enumerate(words) if w == "the" and 0 < i < len(words) - 2 and words[i - 1] not in ("of", "for", "and")]
+        if inner_the:
+            cut = inner_the[-1] + 1
+            start = end - len(" ".join(words[cut:]))
+            words = words[cut:]
+            name = c.text[start:end]
         # "The Workers Front", "When the Workers Front": a sentence's first word is not part of the name.
         while len(words) > 2 and words[0] in ("The", "A", "An", "Our", "My", "This", "Their", "Its", "When", "In", "And", "But"):
             start = c.text.index(words[1], start + len(words[0]))
@@ -279,16 +304,39 @@ def _find_unknown(c: Collector, vocab: Vocabulary, ctx: OrgContext, taken: list[
             kind = "international"
         draft = c.node(org_id(name), "Organization", name, {"kind": kind})
         c.mention(draft, start, end)
-        if m.group(2):
-            draft.add_alias(m.group(2))
+        acronym = m.group(2) or (_initials(name) if _initials(name) in spelled_out else None)
+        if acronym:
+            draft.add_alias(acronym)
         ctx.mentions.append(OrgMention(draft.id, start, end))
         ctx.names_by_id[draft.id] = name
         taken.append((start, m.end(0)))
-        if m.group(2):
-            for am in re.finditer(rf"(?<![\w-]){re.escape(m.group(2))}(?![\w-])", c.text[m.end(0) :]):
+        if acronym:
+            for am in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", c.text[m.end(0) :]):
                 s = m.end(0) + am.start()
-                c.mention(draft, s, s + len(m.group(2)))
-                ctx.mentions.append(OrgMention(draft.id, s, s + len(m.group(2))))
+                if _overlaps(taken, s, s + len(acronym)):
+                    continue
+                c.mention(draft, s, s + len(acronym))
+                ctx.mentions.append(OrgMention(draft.id, s, s + len(acronym)))
+                taken.append((s, s + len(acronym)))
+
+
+def _initials(name: str) -> str:
+    """"Movimiento Obrero Socialista" -> "MOS": the capitalised words' first letters."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _spelled_out_acronyms(text: str, known: Mapping[str, object]) -> set[str]:
+    """Acronyms the text uses that are the initials of a name it spells out
+    ("Partito della Sinistra del Lavoro, PSL"): they are that name's, whatever
+    else the lexicon knows by the same letters, unless the name is the lexicon's own."""
+    used = set(re.findall(r"(?<![\w-])[A-Z]{2,6}(?![\w-])", text))
+    found = set()
+    for m in [*_NAMED_ORG.finditer(text), *_NAMED_ORG_HEAD_FIRST.finditer(text)]:
+        name = re.sub(r"^(?:The|A|An|Our|My|This)\s+", "", m.group(1))
+        letters = _initials(name)
+        if len(letters) >= 3 and letters in used and name not in known:
+            found.add(letters)
+    return found
 
 
 # "<Org> is the Irish section of <International>", "<Org> (XY), the section of <International>".
