@@ -341,7 +341,7 @@ def _spelled_out_acronyms(text: str, known: Mapping[str, object]) -> set[str]:
 
 # "<Org> is the Irish section of <International>", "<Org> (XY), the section of <International>".
 _IS_SECTION_OF = re.compile(
-    r"^(?:\s+\([A-Z]{2,6}\))?(?:,\s+|\s+(?:is|was|became|remains|had been|has been)\s+)(?:the|a|its)\s+(?:[A-Z][\w.]*\s+){0,2}section\s+of\s+(?:the\s+)?$"
+    r"^(?:\)|\s+\([A-Z]{2,6}\))?(?:,\s+|\s+(?:is|was|became|remains|had been|has been)\s+)(?:the|a|its)\s+(?:[A-Z][\w.]*\s+){0,2}section\s+of\s+(?:the\s+)?$"
 )
 
 
