@@ -43,3 +43,28 @@ def test_everyone_an_expulsion_falls_on_left_the_organisation() -> None:
     )
     left = p.rels("LEFT")
     assert {("dave", "org"), ("amira", "org"), ("joe", "org")} <= left
+
+
+def test_a_narrator_who_says_they_left_left_the_primary_organisation() -> None:
+    text = ("I spent six years organising with the Workers Unity League. "
+            "By the spring my membership lapsed and I stopped going to anything at all.")
+    passage = run(text, ENTITIES, primary="org:party")
+    assert ("narrator", "org:party") in passage.rels("LEFT")
+    assert passage.rel("LEFT", "narrator", "org:party").properties.get("how") == "lapsed"
+
+
+def test_no_leaving_told_no_left() -> None:
+    passage = run("I spent six years organising with the Workers Unity League and I am still there.", ENTITIES, primary="org:party")
+    assert ("narrator", "org:party") not in passage.rels("LEFT")
+
+
+def test_leaving_a_branch_is_leaving_its_organisation() -> None:
+    from graph.model import AccountRecord
+    from ingest.extract import extract
+
+    text = ("Why I left\n\nI joined the Democratic Socialists of America in 2019 and was active in the Harbour City chapter. "
+            "In March I left the Harbour City chapter after the vote.")
+    document = extract(AccountRecord.from_text("t-left-branch", text))
+    left = {(r.source, r.target) for r in document.relationships if r.type == "LEFT"}
+    names = {n.id: n.name for n in document.nodes}
+    assert any(names[t] == "Democratic Socialists of America" for _, t in left)

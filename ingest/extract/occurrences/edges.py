@@ -52,6 +52,10 @@ class EdgeSet:
     def has(self, rel_type: str, source: str, target: str) -> bool:
         return (rel_type, source, target) in self._edges
 
+    def told(self, rel_type: str, source: str, target: str) -> list[Edge]:
+        """The edges kept for one relationship: each place the text tells it."""
+        return list(self._edges.get((rel_type, source, target), []))
+
     def sources(self, rel_type: str, target: str) -> set[str]:
         """The sources of every kept relationship of ``rel_type`` into ``target``."""
         return {source for (t, source, end) in self._edges if t == rel_type and end == target}

@@ -80,6 +80,7 @@ def tie_membership(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet) 
                         props = (("date", occ.date.iso),) if joining and occ.date is not None and occ.date.iso else ()
                         edges.add(Edge("JOINED", person_id, target, hit.clause.start, hit.clause.end, status, props))
     _told_in_words(scene, edges)
+    _narrator_left(scene, edges)
 
 
 # A verb of joining or leaving with its object next: the unit mention must start
@@ -141,3 +142,41 @@ def _told_in_words(scene: Scene, edges: EdgeSet) -> None:
                 continue
             props = (("how", "resigned"),) if rel_type == "LEFT" and "resign" in m.group("verb") else ()
             edges.add(Edge(rel_type, person, target.node_id, start, end, "stated", props))
+
+
+# The narrator telling that they are out: "why I left", "I resigned", "my membership lapsed",
+# "I stopped going", "I was expelled", "as a former member".
+_NARRATOR_OUT = re.compile(
+    r"(?<![\w’'-])(?:I|I['’]ve|I\s+have|I\s+had|we)\s+(?:\w+\s+){0,3}?(?P<verb>left|quit|resigned|resign|walked\s+(?:out|away)|stopped\s+(?:going|attending|paying)|"
+    r"let\s+(?:my|it)\s+\w*\s*lapse|drifted\s+away|was\s+expelled|were\s+expelled|was\s+(?:thrown|kicked|pushed|forced)\s+out|am\s+leaving|am\s+resigning)(?![\w-])"
+    r"|(?<![\w’'-])(?:my|our)\s+(?P<noun>resignation|expulsion|departure|membership\s+(?:lapsed|ended|ran\s+out))(?![\w-])"
+    r"|(?<![\w’'-])(?:a|as\s+a)\s+(?P<former>former|ex-)\s*(?:member|cadre|comrade|militant)",
+    re.IGNORECASE,
+)
+_HOW_LEFT = (("expel", "expelled"), ("thrown", "expelled"), ("kicked", "expelled"), ("resign", "resigned"),
+             ("lapse", "lapsed"), ("stopped", "lapsed"), ("drifted", "lapsed"))
+
+
+def _narrator_left(scene: Scene, edges: EdgeSet) -> None:
+    """A first-person account of leaving: the narrator LEFT the primary organisation,
+    however the text says it, and LEFT the organisation of any branch they left."""
+    narrator, primary = scene.mentions.narrator, scene.primary
+    if narrator is None:
+        return
+    parent = scene.setting.parent if scene.setting is not None else {}
+    for target in sorted(edges.targets("LEFT", narrator)):
+        above = parent.get(target) if scene.mentions.labels.get(target) == "Branch" else None
+        if above is not None and scene.mentions.labels.get(above) == "Organization" and not edges.has("LEFT", narrator, above):
+            first = edges.told("LEFT", narrator, target)[0]
+            edges.add(Edge("LEFT", narrator, above, first.start, first.end, first.status, first.properties))
+    left_units = edges.targets("LEFT", narrator)
+    if primary is None or any(scene.mentions.labels.get(t) == "Organization" for t in left_units):
+        return
+    m = _NARRATOR_OUT.search(scene.text)
+    if m is None:
+        return
+    said = m.group(0).lower()
+    how = next((value for cue, value in _HOW_LEFT if cue in said), None)
+    sentence = next((s for s in scene.sentences if s.start <= m.start() < s.end), None)
+    start, end = (sentence.start, sentence.end) if sentence is not None else (m.start(), m.end())
+    edges.add(Edge("LEFT", narrator, primary, start, end, "stated", (("how", how),) if how else ()))
