@@ -161,3 +161,9 @@ def test_spelled_out_initials_beat_a_lexicon_acronym_with_the_same_letters(lexic
 def test_a_title_case_title_names_the_party_after_its_last_inner_the(lexicon):
     text = "Seven Years: A Former Cadre on Life Inside the New Workers Party\n\nI gave them seven years of my life."
     assert names(run("g_title", text, lexicon), "Organization") == {"New Workers Party"}
+
+
+def test_places_listed_before_plural_branches_are_each_a_branch(lexicon):
+    text = ("I joined the Socialist Workers Party in 2010. The motion was signed by 31 members in the "
+            "Dunmore, Kellsway and Port Ardle branches. Later the Kellsway branch voted against it.")
+    assert {"Dunmore branch", "Kellsway branch", "Port Ardle branch"} <= names(run("g_listed", text, lexicon), "Branch")

@@ -279,6 +279,22 @@ def _find_branches(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: Uni
         name = " ".join(text[start:end].split()) if m.group("city") is not None else f"{city} {word}"
         add(city, word, org_surface, start, end, name)
 
+    # "the Melbourne, Sydney and Perth branches": each place is a branch.
+    place = rf"{_CAP_WORD}(?:{_LINE_GAP}{_CAP_WORD})?"
+    listed = re.compile(
+        rf"\b(?P<places>{place}(?:,{_LINE_GAP}{place})*,?{_LINE_GAP}(?:and|&){_LINE_GAP}{place}){_LINE_GAP}(?P<word>{branch_words})(?:es|s)\b"
+    )
+    for m in listed.finditer(text):
+        for pm in re.finditer(place, m.group("places")):
+            words = _strip_leading(pm.group(0).split(), vocab)
+            if not words or any(w in orgs.id_of_surface or w in vocab.country_of_word or w.lower() in lower_words or w in vocab.thing_words for w in words):
+                continue
+            start = m.start("places") + pm.start() + pm.group(0).index(words[0])
+            city = " ".join(words)
+            if any(s <= start < e for s, e, _ in units.branches):
+                continue
+            add(city, m.group("word"), None, start, start + len(city), f"{city} {m.group('word')}")
+
     # "Salt River DSA", "Bristol Socialist Party": a place before an organisation's name is its branch,
     # when the account speaks of branches or chapters at all or names the unit twice.
     speaks_of_branches = re.search(rf"\b(?:[Tt]he|[Mm]y|[Oo]ur|[Tt]his)\s+(?:{branch_words})\b", text[:body_end]) is not None
