@@ -4,6 +4,7 @@ and units coordinated with the one named ("my membership in X and Z")."""
 
 from __future__ import annotations
 
+import pytest
 from test_occurrences_support import run
 
 ENTITIES = {
@@ -53,8 +54,12 @@ def test_a_narrator_who_says_they_left_left_the_primary_organisation() -> None:
     assert passage.rel("LEFT", "narrator", "org:party").properties.get("how") == "lapsed"
 
 
-def test_no_leaving_told_no_left() -> None:
-    passage = run("I spent six years organising with the Workers Unity League and I am still there.", ENTITIES, primary="org:party")
+@pytest.mark.parametrize("text", [
+    "I spent six years organising with the Workers Unity League and I am still there.",
+    "I spent six years organising with the Workers Unity League. I was told she left in the spring.",
+])
+def test_no_leaving_of_the_narrator_told_no_left(text: str) -> None:
+    passage = run(text, ENTITIES, primary="org:party")
     assert ("narrator", "org:party") not in passage.rels("LEFT")
 
 

@@ -145,9 +145,10 @@ def _told_in_words(scene: Scene, edges: EdgeSet) -> None:
 
 
 # The narrator telling that they are out: "why I left", "I resigned", "my membership lapsed",
-# "I stopped going", "I was expelled", "as a former member".
+# "I stopped going", "I was expelled", "as a former member". Only adverbs may stand between
+# the subject and the verb: "I was told Dana left" is someone else leaving.
 _NARRATOR_OUT = re.compile(
-    r"(?<![\w’'-])(?:I|I['’]ve|I\s+have|I\s+had|we)\s+(?:\w+\s+){0,3}?(?P<verb>left|quit|resigned|resign|walked\s+(?:out|away)|stopped\s+(?:going|attending|paying)|"
+    r"(?<![\w’'-])(?:I|I['’]ve|I\s+have|I\s+had|we)\s+(?:(?:finally|eventually|then|just|quietly|formally|officially|also|later|simply|have|had|both|all)\s+){0,3}(?P<verb>left|quit|resigned|resign|walked\s+(?:out|away)|stopped\s+(?:going|attending|paying)|"
     r"let\s+(?:my|it)\s+\w*\s*lapse|drifted\s+away|was\s+expelled|were\s+expelled|was\s+(?:thrown|kicked|pushed|forced)\s+out|am\s+leaving|am\s+resigning)(?![\w-])"
     r"|(?<![\w’'-])(?:my|our)\s+(?P<noun>resignation|expulsion|departure|membership\s+(?:lapsed|ended|ran\s+out))(?![\w-])"
     r"|(?<![\w’'-])(?:a|as\s+a)\s+(?P<former>former|ex-)\s*(?:member|cadre|comrade|militant)",
