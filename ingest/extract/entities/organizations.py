@@ -104,7 +104,8 @@ def find_organizations(c: Collector, vocab: Vocabulary, header_end: int) -> OrgC
             locals_found.append((m.start(), m.end(), " ".join(m.group(0).split())))
             taken.append((m.start(), m.end()))
 
-    spelled_out = _spelled_out_acronyms(text, vocab.org_alias)
+    named = _named_candidates(text)
+    spelled_out = _spelled_out_acronyms(text, named, vocab.org_alias)
     for m in vocab.org_pattern.finditer(text):
         if _overlaps(taken, m.start(), m.end()) or m.group(0) in spelled_out:
             continue
@@ -173,7 +174,7 @@ def find_organizations(c: Collector, vocab: Vocabulary, header_end: int) -> OrgC
     _local_references(c, ctx, locals_found, taken)
 
     _find_sections(c, vocab, ctx, taken)
-    _find_unknown(c, vocab, ctx, taken)
+    _find_unknown(c, vocab, ctx, taken, named, spelled_out)
     _told_sections(c, ctx)
     _choose_primary(c, ctx, header_end)
     _add_generic(c, ctx, taken)
@@ -268,11 +269,12 @@ def _find_sections(c: Collector, vocab: Vocabulary, ctx: OrgContext, taken: list
         taken.append((start, end))
 
 
-def _find_unknown(c: Collector, vocab: Vocabulary, ctx: OrgContext, taken: list[tuple[int, int]]) -> None:
+def _find_unknown(
+    c: Collector, vocab: Vocabulary, ctx: OrgContext, taken: list[tuple[int, int]],
+    named: list[re.Match[str]], spelled_out: set[str],
+) -> None:
     """Organisations the lexicon does not know, introduced with an acronym or an org head word."""
-    spelled_out = _spelled_out_acronyms(c.text, vocab.org_alias)
-    found = sorted([*_NAMED_ORG.finditer(c.text), *_NAMED_ORG_HEAD_FIRST.finditer(c.text)], key=lambda m: (m.start(1), -m.end(1)))
-    for m in found:
+    for m in named:
         start, end = m.start(1), m.end(1)
         if _overlaps(taken, start, end):
             continue
@@ -304,7 +306,8 @@ def _find_unknown(c: Collector, vocab: Vocabulary, ctx: OrgContext, taken: list[
             kind = "international"
         draft = c.node(org_id(name), "Organization", name, {"kind": kind})
         c.mention(draft, start, end)
-        acronym = m.group(2) or (_initials(name) if _initials(name) in spelled_out else None)
+        initials = _initials(name)
+        acronym = m.group(2) or (initials if initials in spelled_out else None)
         if acronym:
             draft.add_alias(acronym)
         ctx.mentions.append(OrgMention(draft.id, start, end))
@@ -325,13 +328,19 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
-def _spelled_out_acronyms(text: str, known: Mapping[str, object]) -> set[str]:
+def _named_candidates(text: str) -> list[re.Match[str]]:
+    """Names an organisation's head word marks, head last or head first, in text order."""
+    found = [*_NAMED_ORG.finditer(text), *_NAMED_ORG_HEAD_FIRST.finditer(text)]
+    return sorted(found, key=lambda m: (m.start(1), -m.end(1)))
+
+
+def _spelled_out_acronyms(text: str, named: list[re.Match[str]], known: Mapping[str, object]) -> set[str]:
     """Acronyms the text uses that are the initials of a name it spells out
     ("Partito della Sinistra del Lavoro, PSL"): they are that name's, whatever
     else the lexicon knows by the same letters, unless the name is the lexicon's own."""
     used = set(re.findall(r"(?<![\w-])[A-Z]{2,6}(?![\w-])", text))
     found = set()
-    for m in [*_NAMED_ORG.finditer(text), *_NAMED_ORG_HEAD_FIRST.finditer(text)]:
+    for m in named:
         name = re.sub(r"^(?:The|A|An|Our|My|This)\s+", "", m.group(1))
         letters = _initials(name)
         if len(letters) >= 3 and letters in used and name not in known:
