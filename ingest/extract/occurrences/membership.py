@@ -91,7 +91,9 @@ _JOIN_OR_LEAVE = re.compile(
     r"|(?P<leave>(?:left|quit|resigned\s+from|resigning\s+from|am\s+leaving|was\s+leaving|will\s+leave|(?:am\s+)?ending\s+my\s+membership\s+(?:in|of|with)|(?:cancell?ed|ended|let\s+lapse)\s+my\s+membership\s+(?:in|of|with)|resigned\s+my\s+membership\s+(?:in|of)))"
     r")\s+(?:the\s+|my\s+|our\s+)?(?=\S)"
 )
-_NARRATOR_BEFORE = re.compile(r"(?<![\w’'-])I\s+(?:(?:had|have|then|also|finally|eventually|later|first|quietly|formally|just|officially|am)\s+){0,2}$")
+# Words that may stand between "I" and a verb of joining or leaving ("I then quietly left").
+_ASIDE = r"then|also|finally|eventually|later|quietly|formally|just|officially|had|have"
+_NARRATOR_BEFORE = re.compile(rf"(?<![\w’'-])I\s+(?:(?:{_ASIDE}|first|am)\s+){{0,2}}$")
 _NARRATOR_GOES_ON = re.compile(r"^I\s[^.;:!?]*\band\s+(?:then\s+|later\s+|finally\s+|eventually\s+)?$")
 _PERSON_GAP = re.compile(r"^,?\s+(?:(?:has|had|have|later|then|also|since|quietly|both|all)\s+){0,3}$")
 _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+|its\s+|my\s+|our\s+)?$")
@@ -148,7 +150,7 @@ def _told_in_words(scene: Scene, edges: EdgeSet) -> None:
 # "I stopped going", "I was expelled", "as a former member". Only adverbs may stand between
 # the subject and the verb: "I was told Dana left" is someone else leaving.
 _NARRATOR_OUT = re.compile(
-    r"(?<![\w’'-])(?:I|I['’]ve|I\s+have|I\s+had|we)\s+(?:(?:finally|eventually|then|just|quietly|formally|officially|also|later|simply|have|had|both|all)\s+){0,3}(?P<verb>left|quit|resigned|resign|walked\s+(?:out|away)|stopped\s+(?:going|attending|paying)|"
+    rf"(?<![\w’'-])(?:I|I['’]ve|I\s+have|I\s+had|we)\s+(?:(?:{_ASIDE}|simply|both|all)\s+){{0,3}}(?P<verb>left|quit|resigned|resign|walked\s+(?:out|away)|stopped\s+(?:going|attending|paying)|"
     r"let\s+(?:my|it)\s+\w*\s*lapse|drifted\s+away|was\s+expelled|were\s+expelled|was\s+(?:thrown|kicked|pushed|forced)\s+out|am\s+leaving|am\s+resigning)(?![\w-])"
     r"|(?<![\w’'-])(?:my|our)\s+(?P<noun>resignation|expulsion|departure|membership\s+(?:lapsed|ended|ran\s+out))(?![\w-])"
     r"|(?<![\w’'-])(?:a|as\s+a)\s+(?P<former>former|ex-)\s*(?:member|cadre|comrade|militant)",
