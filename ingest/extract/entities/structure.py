@@ -242,6 +242,13 @@ def _find_branches(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: Uni
     cities: dict[str, str] = {}
     word_of: dict[str, str] = {}  # branch id -> its unit word ("branch", "chapter", "region")
 
+    def not_a_place(words: list[str]) -> bool:
+        """An organisation's name, a country, a thing, or a word the text uses in lower case
+        ("Regional branch", "Local chapter"): not the place a branch is named after."""
+        return not words or any(
+            w in orgs.id_of_surface or w in vocab.country_of_word or w in vocab.thing_words or w.lower() in lower_words for w in words
+        )
+
     def add(city: str, word: str, org_surface: str | None, start: int, end: int, name: str) -> None:
         owner = orgs.id_of_surface.get(org_surface) if org_surface else orgs.primary_id
         owner_key = orgs.names_by_id.get(owner, owner) if owner else c.account_id
@@ -269,10 +276,8 @@ def _find_branches(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: Uni
         # "Salt River DSA chapter": an organisation's surface inside the run is its owner.
         if len(words) >= 2 and words[-1] in orgs.id_of_surface and org_surface is None:
             org_surface, words = words[-1], words[:-1]
-        if not words or any(w in orgs.id_of_surface or w in vocab.country_of_word or w in vocab.thing_words for w in words):
+        if not_a_place(words):
             continue
-        if any(w.lower() in lower_words for w in words):
-            continue  # "Regional branch", "Local chapter": common words, not a place
         city = " ".join(words)
         start = city_start + raw.index(words[0]) if m.group("city") is not None else m.start()
         end = m.end()
@@ -287,7 +292,7 @@ def _find_branches(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: Uni
     for m in listed.finditer(text):
         for pm in re.finditer(place, m.group("places")):
             words = _strip_leading(pm.group(0).split(), vocab)
-            if not words or any(w in orgs.id_of_surface or w in vocab.country_of_word or w.lower() in lower_words or w in vocab.thing_words for w in words):
+            if not_a_place(words):
                 continue
             start = m.start("places") + pm.start() + pm.group(0).index(words[0])
             city = " ".join(words)
@@ -309,7 +314,7 @@ def _find_branches(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: Uni
         if any(om.start < m.start("org") < om.end or (om.start <= m.start("city") < om.end) for om in orgs.mentions):
             continue  # part of a longer organisation name
         words = _strip_leading(m.group("city").split(), vocab)
-        if not words or any(w in orgs.id_of_surface or w in vocab.country_of_word or w.lower() in lower_words or w in vocab.thing_words for w in words):
+        if not_a_place(words):
             continue
         city = " ".join(words)
         start = m.start("city") + m.group("city").index(words[0])
