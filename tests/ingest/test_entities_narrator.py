@@ -112,3 +112,67 @@ def test_a_narrator_introducing_themself_is_named() -> None:
 def test_i_am_followed_by_a_word_that_is_no_name_names_no_one() -> None:
     name, _, _ = _author("Why I left\n\nI am Jewish, and " + _PROSE[0].lower() + _PROSE[1:])
     assert name == "the author"
+
+
+def test_a_title_that_is_a_sentence_does_not_hide_the_byline_under_it() -> None:
+    name, _, _ = _author("They changed the locks on the office while I was away.\nField notes, by Gwen Abernethy\n\n" + _PROSE)
+    assert name == "Gwen Abernethy"
+
+
+def test_the_heading_of_a_witness_statement_names_the_narrator_in_prose_case() -> None:
+    text = "IN THE COUNTY COURT\n\nWITNESS STATEMENT OF ROSALIND OKONJO\n\n1. " + _PROSE
+    name, properties, aliases = _author(text)
+    assert name == "Rosalind Okonjo" and properties["identity"] == "named"
+    assert "ROSALIND OKONJO" in aliases
+
+
+@pytest.mark.parametrize("closing, expected", [
+    ("\n\nStatement of truth\n\nSigned: R. Okonjo\nDated: 3 May 2022", "R. Okonjo"),
+    ("\n\nJ. T.", "J. T."),
+    ("\n\n— P.W.", "P.W."),
+])
+def test_a_signature_by_initials_or_after_signed_is_the_narrator(closing: str, expected: str) -> None:
+    name, _, _ = _author("Why I left\n\n" + _PROSE + closing)
+    assert name == expected
+
+
+def test_the_signatory_who_wrote_the_statement_is_its_only_author() -> None:
+    text = ("Why we left\n\n" + _PROSE + "\n\nIn solidarity,\n\nOwen Harte (Chair)\nPriya Nair (Treasurer)\n"
+            "and Tomasz Reilly, Secretary, who wrote this statement on behalf of the committee")
+    result = extract_entities(AccountRecord.from_text("n1", text), load_lexicon())
+    names = {n.id: n.name for n in result.nodes}
+    assert [names[r.source] for r in result.relationships if r.type == "AUTHORED"] == ["Tomasz Reilly"]
+
+
+def test_each_signatory_of_an_open_letter_is_an_author_even_with_long_descriptions() -> None:
+    text = ("An open letter\n\n" + _PROSE + "\n\nMireia Puig i Soler, former secretary for organisation of the national youth secretariat\n"
+            "Owen Harte, former secretary of the city assembly\nPriya Nair\n")
+    result = extract_entities(AccountRecord.from_text("n1", text), load_lexicon())
+    names = {n.id: n.name for n in result.nodes}
+    assert sorted(names[r.source] for r in result.relationships if r.type == "AUTHORED") == [
+        "Mireia Puig i Soler", "Owen Harte", "Priya Nair"]
+
+
+def test_in_an_interview_the_person_the_introduction_names_first_is_the_narrator() -> None:
+    text = ("A MAGAZINE · Issue 4\n\n\"It was never about the money\"\n\n"
+            "Rosalind Okonjo spent nine years in the party. She spoke to Owen Harte in June.\n\n"
+            "**How did you join?**\n\nThrough the union. I was twenty.\n\n**What happened?**\n\n" + _PROSE +
+            "\n\n**Why speak now?**\n\nBecause nobody else will.\n")
+    name, _, _ = _author(text)
+    assert name == "Rosalind Okonjo"
+
+
+def test_the_sender_of_an_email_reproduced_after_an_introduction_is_the_narrator() -> None:
+    text = ("I am publishing below the email I sent to the committee last month, because nobody has answered it "
+            "and the party now tells branches a different story about why I stepped down.\n\n"
+            "From: Owen Harte\nTo: National Committee\nSubject: My removal\n\nDear comrades,\n\n" + _PROSE)
+    name, _, _ = _author(text)
+    assert name == "Owen Harte"
+
+
+def test_a_comment_signed_with_the_authors_handle_is_the_narrator_answering() -> None:
+    text = ("Why I left\nPosted 3 March 2024 by quietfox · 2 comments\n\n" + _PROSE +
+            "\n\n2 comments\n\nsomeone_else · 3 March 2024\nThank you for writing this.\n\n"
+            "quietfox · 4 March 2024\nThank you for reading it.\n")
+    result = extract_entities(AccountRecord.from_text("n1", text), load_lexicon())
+    assert not [n for n in result.nodes if n.label == "Person" and n.name == "quietfox"]

@@ -76,8 +76,9 @@ def add_commenters(
     orgs: OrgContext, units: UnitContext,
 ) -> None:
     """Handles become pseudonymous people; everyone's first-person memberships are linked."""
+    own = {a.lower() for a in (c.nodes[narrator].name, *c.nodes[narrator].aliases, narrator_handle or "") if a}
     for cm in commenters:
-        if narrator_handle and cm.handle.lower() == narrator_handle.lower():
+        if cm.handle.lower() in own:
             c.mention(c.nodes[narrator], cm.start, cm.end, alias=True)
             continue
         person = person_ids.get(cm.handle)

@@ -76,6 +76,10 @@ def find_narrator(c: Collector, account: AccountRecord, names: NameContext, body
         if found_speaker is not None:
             author, evidence_span = found_speaker[2], (found_speaker[0], found_speaker[1])
     if author is None:
+        found_person = interviewee(text, body_end) or email_sender(text, body_end, names.ids)
+        if found_person is not None:
+            author, evidence_span = found_person[2], (found_person[0], found_person[1])
+    if author is None:
         # "My name is Marguerite Dufresne." early in the body.
         m = _MY_NAME.search(text, 0, body_end) or _introduced(text, min(body_end, _INTRODUCTION_CHARS))
         if m:
@@ -161,6 +165,11 @@ _CREDITED = re.compile(
 _HANDLE_LINE = re.compile(r"[^\S\n]*(?P<handle>@?(?=[\w.-]*[_\d-])[a-z][\w.-]{2,29})[^\S\n]*")
 # "Nia (@some_handle)": the handle given beside a name.
 _HANDLE_BESIDE = re.compile(r"[^\S\n]*\((?P<handle>@[\w.]{2,30})\)")
+# "WITNESS STATEMENT OF NIAMH CORRIGAN", "Statement of Kim Rao": a legal or formal statement's heading.
+_STATEMENT_OF = re.compile(
+    r"[^\S\n]*(?i:(?:witness|first|second|third|supplementary)[^\S\n]+)?(?i:statement|testimony|affidavit)[^\S\n]+(?i:of)[^\S\n]+"
+    r"(?:(?i:mr|ms|mrs|miss|mx|dr)\.?[^\S\n]+)?(?P<name>[A-Z][\w’'-]+(?:[^\S\n]+[A-Z][\w’'-]+){1,2})[^\S\n]*(?:\(|,|$)"
+)
 _OPENING_CHARS = 600
 _NAME_LINE = re.compile(
     rf"[^\S\n]*(?P<name>{NAME_TOKEN}(?:[^\S\n]+(?:{NAME_TOKEN}|[A-Z]\.?(?![\w’'-]))){{1,2}})"
@@ -176,6 +185,11 @@ class Byline(NamedTuple):
     said: str
     is_person: bool  # a person's name rather than a handle
     alias: tuple[int, int] | None = None  # a handle given beside the name
+
+
+def _title_case(name: str) -> str:
+    """"NIAMH CORRIGAN" as a name is written in prose: "Niamh Corrigan"."""
+    return " ".join(w.capitalize() if w.isupper() and len(w) > 1 else w for w in name.split()) if name.isupper() else name
 
 
 def _is_person_name(said: str, lone: bool = False) -> bool:
@@ -202,10 +216,15 @@ def byline(text: str, body_end: int) -> Byline | None:
         credited = _CREDITED.match(line)
         if credited is not None and _is_person_name(credited.group("name")):
             return Byline(start + credited.start("name"), start + credited.end("name"), credited.group("name"), True)
-        if len(stripped.split()) > 25 or (len(stripped.split()) > 8 and stripped[-1] in ".!?:"):
-            break  # the prose has begun
+        if len(stripped.split()) > 25 or (number > 0 and len(stripped.split()) > 8 and stripped[-1] in ".!?:"):
+            break  # the prose has begun (a title may be a sentence: "A comrade posted my address.")
         if not stripped:
             continue
+        statement = _STATEMENT_OF.match(line)
+        if statement is not None:
+            said = _title_case(statement.group("name"))
+            if _is_person_name(said):
+                return Byline(start + statement.start("name"), start + statement.end("name"), said, True)
         for pattern in (_SPEAKER, _BY_HANDLE):
             m = pattern.search(line)
             if m is not None:
@@ -290,12 +309,58 @@ def transcript_speaker(text: str, body_end: int, known: dict[str, str]) -> tuple
     return spans[0][0], spans[0][1], text[spans[0][0]:spans[0][1]]
 
 
+# An interview's questions: "**How did you come to MOS?**", "Q: And then?".
+_QUESTION_LINE = re.compile(
+    r"^[^\S\n]*(?:\*\*[^\n*]{2,300}\?[^\S\n]*\*\*|(?:Q|Question)[.:][^\S\n]+[^\n]{2,300}\?)[^\S\n]*$", re.MULTILINE
+)
+_FULL_NAME = re.compile(rf"(?<![\w’'-])(?P<name>{NAME_TOKEN}(?:[^\S\n]+{NAME_TOKEN}){{1,2}})(?![\w’'-])")
+# "She spoke to Sam Okafor", "interviewed by ...": the one asking, not the one answering.
+_ASKER_BEFORE = re.compile(r"(?i)\b(?:to|by|with|asked|interviewer|editor)[^\S\n]+$")
+_MIN_QUESTIONS = 3
+
+
+def interviewee(text: str, body_end: int) -> tuple[int, int, str] | None:
+    """In an interview printed as questions and first-person answers, the person the
+    introduction before the first question names first (not the one they spoke to)."""
+    questions = [m.start() for m in _QUESTION_LINE.finditer(text, 0, body_end)]
+    if len(questions) < _MIN_QUESTIONS:
+        return None
+    for m in _FULL_NAME.finditer(text, 0, questions[0]):
+        if not _ASKER_BEFORE.search(text, max(0, m.start() - 20), m.start()) and _is_person_name(m.group("name")):
+            return m.start("name"), m.end("name"), m.group("name")
+    return None
+
+
+# "From: Dele Okafor" heading a reproduced email: the account is the sender's.
+_FROM_LINE = re.compile(
+    rf"^From:[^\S\n]*(?:(?:Cllr|Dr|Ms|Mr|Mrs|Mx|Prof)\.?[^\S\n]+)?(?P<name>{NAME_TOKEN}(?:[^\S\n]+(?:{NAME_TOKEN}|[A-Z]\.?(?![\w’'-]))){{1,2}})",
+    re.MULTILINE,
+)
+
+
+def email_sender(text: str, body_end: int, known: dict[str, str]) -> tuple[int, int, str] | None:
+    """The sender of the first email the account reproduces whose sender is a person
+    (a known given name, or a name the account's people already include)."""
+    for m in _FROM_LINE.finditer(text, 0, body_end):
+        if _is_person_name(m.group("name")) or m.group("name") in known:
+            return m.start("name"), m.end("name"), m.group("name")
+    return None
+
+
 _ANONYMOUS = re.compile(r"(?i)(?:an?\s+)?(?:anonymous|anon|name withheld|withheld|unknown|former member|ex-member)\.?")
 # One signature line: a name, then perhaps ", what they are" or "(where)".
+# "M. K.", "D.O.": a writer signing with initials only.
+_INITIALS = r"[A-Z]\.[^\S\n]?[A-Z]\.(?:[^\S\n]?[A-Z]\.)?"
+# Lower-case particles inside a signed name ("Laia Puigdomènech i Serra", "Ana de Souza").
+_PARTICLE = r"(?:i|y|e|de|da|do|dos|das|del|della|di|du|van|von|der|den|le|la|bin|ibn)"
 _SIGNATURE_LINE = re.compile(
-    rf"[^\S\n]*(?:[-–—][^\S\n]*)?(?P<name>{NAME_TOKEN}(?:[^\S\n]+(?:{NAME_TOKEN}|[A-Z]\.?(?![\w’'-]))){{0,2}})"
+    rf"[^\S\n]*(?:[-–—][^\S\n]*)?(?:(?:Signed|Signature)[:,]?[^\S\n]*|and[^\S\n]+)?"
+    rf"(?P<name>{NAME_TOKEN}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?(?:{NAME_TOKEN}|[A-Z]\.?(?![\w’'-]))){{0,2}}"
+    rf"|[A-Z]\.[^\S\n]?{NAME_TOKEN}|{_INITIALS})"
     r"[^\S\n]*(?:(?:,|[-–—]|\()[^\n]{0,80})?[^\S\n]*$"
 )
+# "and Fiona Baird, who wrote this statement": the signatory who held the pen.
+_WROTE_IT = re.compile(r"\b(?:who|I)\s+(?:wrote|drafted|prepared|held the pen)\b|\b(?:wrote|drafted) (?:this|the) ")
 
 
 # Capitalised words that open a closing sentence, not a signature ("And Sam, if you read this ...").
@@ -319,6 +384,7 @@ def _signatories(text: str, body_end: int) -> list[tuple[int, int, str]]:
         lines.append((offset, line))
         offset += len(line) + 1
     found: list[tuple[int, int, str]] = []
+    writer: tuple[int, int, str] | None = None
     misses = 0
     for index in range(len(lines) - 1, -1, -1):
         start, line = lines[index]
@@ -326,14 +392,19 @@ def _signatories(text: str, body_end: int) -> list[tuple[int, int, str]]:
             continue
         m = _SIGNATURE_LINE.fullmatch(line)
         name = m.group("name") if m else None
-        if name and " " not in name:
+        initials = bool(name) and re.fullmatch(_INITIALS, name or "") is not None
+        if name and " " not in name and not initials:
             previous = next((l for _, l in reversed(lines[:index]) if l.strip()), "")
             # "In solidarity,\nSam" or "— Ffion": a sign-off or a dash marks the lone name as signed.
             signed = _SIGN_OFF.search("\n" + previous + "\n") or line.lstrip()[:1] in _DASHES
             if not (signed and is_given_name(name)):
                 name = None
-        if name and len(line.split()) <= 12 and name.split()[0] not in _NOT_SIGNING:
+        wrote_it = bool(name) and _WROTE_IT.search(line) is not None
+        # Within a block of signatures a line may run longer ("Laia Serra, former secretary for ...").
+        longest = 16 if found or wrote_it else 12
+        if name and len(line.split()) <= longest and name.split()[0] not in _NOT_SIGNING:
             found.append((start + m.start("name"), start + m.end("name"), name))
+            writer = found[-1] if wrote_it else writer
             misses = 0
             continue
         if _SIGN_OFF.search("\n" + line + "\n"):
@@ -343,6 +414,8 @@ def _signatories(text: str, body_end: int) -> list[tuple[int, int, str]]:
         # after one, a long line is the body again.
         if misses > 2 or (found and len(line.split()) > 12):
             break
+    if writer is not None:
+        return [writer]  # the others signed what this one wrote
     found.reverse()
     return found
 
