@@ -229,12 +229,13 @@ def _find_branches(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: Uni
     text = c.text
     branch_words = "|".join(re.escape(w) for w in vocab.branch_words)
     unit_words = "|".join(re.escape(w) for w in (*vocab.branch_words, *vocab.area_words))
+    placed_words = "|".join(re.escape(w) for w in (*vocab.branch_words, *vocab.place_branch_words, *vocab.area_words))
     # "the Milwaukee branch committee" names the branch as well as its committee.
     not_part = r"(?!s\b)"
     org_alt = orgs.alias_pattern.pattern if orgs.alias_pattern is not None else r"(?!x)x"
     cap_run = rf"{_CAP_WORD}(?:{_LINE_GAP}{_CAP_WORD}){{0,2}}"
     named = re.compile(
-        rf"\b(?P<city>{cap_run}){_LINE_GAP}(?:(?P<org>{org_alt}){_LINE_GAP})?(?P<word>{unit_words})\b{not_part}"
+        rf"\b(?P<city>{cap_run}){_LINE_GAP}(?:(?P<org>{org_alt}){_LINE_GAP})?(?P<word>{placed_words})\b{not_part}"
         rf"|\b(?P<word2>{unit_words})\b{not_part}{_LINE_GAP}(?:of{_LINE_GAP}(?:the{_LINE_GAP})?(?P<org2>{org_alt}){_LINE_GAP})?in{_LINE_GAP}(?P<city2>{_CAP_WORD}(?:{_LINE_GAP}{_CAP_WORD})?)"
     )
     lower_words = set(re.findall(r"(?<![\w’'-])[a-z][a-z]+(?![\w-])", text))

@@ -62,6 +62,7 @@ class Vocabulary:
     qualifiers: tuple[str, ...]
     branch_kinds: tuple[str, ...]
     branch_words: tuple[str, ...]
+    place_branch_words: tuple[str, ...]
     area_words: tuple[str, ...]
     faction_heads: tuple[str, ...]
     people: dict[str, Any] = field(default_factory=dict)
@@ -257,6 +258,7 @@ def _compile(lexicon: Lexicon) -> Vocabulary:
         qualifiers=tuple(role_section.get("qualifiers") or ()),
         branch_kinds=tuple(body_section.get("branch_kinds") or ()),
         branch_words=tuple(body_section.get("branch_words") or ()),
+        place_branch_words=tuple(body_section.get("place_branch_words") or ()),
         area_words=tuple(body_section.get("area_words") or ()),
         faction_heads=tuple(body_section.get("faction_heads") or ()),
         people=people,
