@@ -167,3 +167,17 @@ def test_places_listed_before_plural_branches_are_each_a_branch(lexicon):
     text = ("I joined the Socialist Workers Party in 2010. The motion was signed by 31 members in the "
             "Dunmore, Kellsway and Port Ardle branches. Later the Kellsway branch voted against it.")
     assert {"Dunmore branch", "Kellsway branch", "Port Ardle branch"} <= names(run("g_listed", text, lexicon), "Branch")
+
+
+def test_a_place_before_local_collective_or_assembly_is_a_branch_but_our_local_is_premises(lexicon):
+    text = ("I joined the Pacific Anarchist Federation in 2016, first in the Dunmore local and later the Kellsway "
+            "collective. I chaired the Port Ardle assembly. We met in our local on Harbour Street.")
+    branches = names(run("g_place_words", text, lexicon), "Branch")
+    assert {"Dunmore local", "Kellsway collective", "Port Ardle assembly"} <= branches
+    assert not {b for b in branches if b.lower().startswith(("our", "my"))}
+
+
+def test_a_councillors_title_before_a_full_name_is_not_part_of_the_name(lexicon):
+    text = "I joined the Green Party in 2015. Cllr Tamsin Reedley chaired the group. Later Tamsin Reedley resigned."
+    people = names(run("g_cllr", text, lexicon), "Person")
+    assert "Tamsin Reedley" in people and not {p for p in people if p.startswith("Cllr")}

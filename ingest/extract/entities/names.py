@@ -143,6 +143,10 @@ def find_names(
         if tokens[0] in vocab.people.get("honorifics", []):
             if len(tokens) == 2 and not initial and tokens[1] not in vocab.not_name_words and tokens[1] not in blocked:
                 found.append((m.start(), m.end(), m.group(0), "partial"))
+            elif len(tokens) == 3 and not initial and _is_name(tokens[1:], vocab, blocked, lower_words):
+                # "Cllr Gareth Bowen" is Gareth Bowen.
+                start = m.start() + text[m.start() : m.end()].index(tokens[1], len(tokens[0]))
+                found.append((start, m.end(), " ".join(tokens[1:]), "named"))
             continue
         if not _is_name(tokens[:-1] if initial else tokens, vocab, blocked, lower_words):
             # "Hi Left Observer", "In Dana Whitlock": drop a leading stop word and retry.
