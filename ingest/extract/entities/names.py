@@ -183,7 +183,7 @@ def find_names(
             occupied.append((start, end))
             continue
         # "Comrade Delta" is a name given inside one account: it stays local to it.
-        node_id = names.ids.get(name) or (make_id("Person", c.account_id, name) if honorific else make_id("Person", name))
+        node_id = _same_person(name, names.ids) or (make_id("Person", c.account_id, name) if honorific else make_id("Person", name))
         names.ids[name] = node_id
         draft = c.node(node_id, "Person", name, {"identity": identity})
         c.mention(draft, start, end)
@@ -226,6 +226,21 @@ def find_names(
     _short_forms(c, names, occupied)
     names.mentions.sort(key=lambda p: p.start)
     return names
+
+
+def _same_person(name: str, known: dict[str, str]) -> str | None:
+    """The person already known by this name, or by the same name with one surname
+    more or less ("Jordi Casals" and "Jordi Casals Mir", "Ana Paula" and "Ana Paula Siqueira")."""
+    if name in known:
+        return known[name]
+    words = name.split()
+    if len(words) >= 3 and " ".join(words[:-1]) in known:
+        return known[" ".join(words[:-1])]
+    if len(words) >= 2:
+        longer = {i for k, i in known.items() if k.startswith(name + " ") and len(k.split()) == len(words) + 1}
+        if len(longer) == 1:
+            return next(iter(longer))
+    return None
 
 
 _PLACE_BEFORE = re.compile(r"(?<![\w’'-])(in|near|outside|across|the|The)[^\S\n]+$")

@@ -97,7 +97,7 @@ def find_narrator(c: Collector, account: AccountRecord, names: NameContext, body
     if author and _ANONYMOUS.fullmatch(author):
         author, evidence_span = None, None  # "Author: Anonymous" names no one
     if author:
-        node_id = names.ids.get(author) or make_id("Person", author)
+        node_id = _known_id(author, names.ids) or make_id("Person", author)
         identity = "partial" if re.search(r"\s[A-Z]\.?$", author) or " " not in author else "named"
         draft = c.node(node_id, "Person", author, {"identity": identity})
     else:
@@ -131,11 +131,24 @@ def find_narrator(c: Collector, account: AccountRecord, names: NameContext, body
     if span is not None:
         c.relate("AUTHORED", node_id, account.id, *span)
     for start, end, name in cosigners:
-        cosigner = names.ids.get(name) or make_id("Person", name)
+        cosigner = _known_id(name, names.ids) or make_id("Person", name)
         identity = "partial" if re.search(r"\s[A-Z]\.?$", name) or " " not in name else "named"
         c.mention(c.node(cosigner, "Person", name, {"identity": identity}), start, end)
         c.relate("AUTHORED", cosigner, account.id, start, end)
     return node_id
+
+
+def _known_id(name: str, known: dict[str, str]) -> str | None:
+    """The person the account already names by this name, or by its first two or
+    more words ("Jordi Casals" signing as "Jordi Casals Mir", "Ana de Souza" as "Ana de Souza Lima")."""
+    if name in known:
+        return known[name]
+    words = name.split()
+    for size in range(len(words) - 1, 1, -1):
+        found = known.get(" ".join(words[:size]))
+        if found is not None:
+            return found
+    return None
 
 
 # Within the opening lines: "Posted on 3 May by u/some_handle · 4 min read",
