@@ -181,3 +181,17 @@ def test_a_councillors_title_before_a_full_name_is_not_part_of_the_name(lexicon)
     text = "I joined the Green Party in 2015. Cllr Tamsin Reedley chaired the group. Later Tamsin Reedley resigned."
     people = names(run("g_cllr", text, lexicon), "Person")
     assert "Tamsin Reedley" in people and not {p for p in people if p.startswith("Cllr")}
+
+
+def test_a_body_the_lexicon_does_not_name_is_found_by_its_modifiers_and_head(lexicon):
+    text = ("I joined the Green Workers Party in 2016. The Standing Committee ran everything. My complaint went to "
+            "the Complaints and Disputes Unit (CDU), and the CDU passed it to the Regional Disciplinary Panel. "
+            "The Panel never met. The city council, meanwhile, renamed our street.")
+    r = run("g_generic_body", text, lexicon)
+    bodies = {n.name: n for n in r.nodes if n.label == "LeadershipBody"}
+    assert {"Standing Committee", "Complaints and Disputes Unit", "Regional Disciplinary Panel"} <= set(bodies)
+    assert bodies["Complaints and Disputes Unit"].properties["kind"] == "control_commission"
+    assert "Standing Committee" not in names(r, "Organization")
+    assert not [b for b in bodies if "city" in b.lower()]
+    panel = bodies["Regional Disciplinary Panel"]
+    assert any(e.quote == "Panel" for e in panel.evidence) or "Panel" in panel.aliases

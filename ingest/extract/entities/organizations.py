@@ -296,6 +296,8 @@ def _find_unknown(
             continue
         if name in vocab.body_of_form or any(name.endswith(f) for f in vocab.body_of_form if " " in f):
             continue  # "Executive Committee" is a body, not an organisation
+        if vocab.generic_body_pattern.fullmatch(name):
+            continue  # so is "Standing Committee"
         told_as_parent = re.search(r"\bsection\s+of\s+(?:the\s+)?$", c.text[max(0, start - 30) : start]) is not None
         if words[-1] in ("Tendency", "Caucus") and ctx.mentions and not (told_as_parent or words[0] == "International"):
             continue  # an internal grouping; the faction finder takes it

@@ -89,6 +89,8 @@ def _find_bodies(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: UnitC
                 continue  # "the centre of my life"
             owner, owner_start = _owner_before(c, orgs, start)
             found.append((owner_start if owner else start, m.end(), body, owner))
+    generic, superseded = _generic_bodies(c, vocab, orgs, units, list(found))
+    found = [f for f in found if f not in superseded] + generic
     # A leadership spoken of once in passing ("mattered more to its leadership") is no body of its own.
     leadership = [f for f in found if f[2].kind == "leadership"]
     if len(leadership) == 1 and leadership[0][3] is None:
@@ -109,6 +111,50 @@ def _find_bodies(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: UnitC
         organization = owner or orgs.primary_id
         if organization:
             units.organization_of.setdefault(draft.id, organization)
+
+
+def _generic_bodies(
+    c: Collector, vocab: Vocabulary, orgs: OrgContext, units: UnitContext, known: list[tuple[int, int, BodyEntry, str | None]]
+) -> tuple[list[tuple[int, int, BodyEntry, str | None]], list[tuple[int, int, BodyEntry, str | None]]]:
+    """Bodies the lexicon does not name ("the Standing Committee", "a community
+    accountability panel", "the Complaints and Disputes Unit (CDU)"), their acronym,
+    and "the panel" or "the Unit" said of the last one named with that head. A
+    longer name holding a lexicon body's form ("Regional Disciplinary Panel") wins
+    over it; the lexicon mentions it supersedes are returned too."""
+    text = c.text
+    taken = [(m.start, m.end) for m in orgs.mentions] + [(s, e) for s, e, _ in units.factions]
+    found: list[tuple[int, int, BodyEntry, str | None]] = []
+    superseded: list[tuple[int, int, BodyEntry, str | None]] = []
+    for m in vocab.generic_body_pattern.finditer(text):
+        inside = [k for k in known if k[0] < m.end() and m.start() < k[1]]
+        if any(s < m.end() and m.start() < e for s, e in taken) or any(not (m.start() <= k[0] and k[1] <= m.end()) or k[1] - k[0] >= m.end() - m.start() for k in inside):
+            continue
+        superseded.extend(inside)
+        name = " ".join(m.group(0).split())
+        words = set(re.findall(r"[\w’'-]+", name.lower()))
+        kind = next((k for k, modifiers in vocab.generic_body_kinds if words & modifiers), "other")
+        body = BodyEntry(name=name, kind=kind, forms=(name,), acronyms=())
+        owner, owner_start = _owner_before(c, orgs, m.start())
+        found.append((owner_start if owner else m.start(), m.end(), body, owner))
+        taken.append((m.start(), m.end()))
+        acronym = re.match(r"\s*\(([A-Z]{2,6})\)", text[m.end() : m.end() + 10])
+        if acronym:
+            for again in re.finditer(rf"(?<![\w-]){acronym.group(1)}(?![\w-])", text):
+                if not any(s < again.end() and again.start() < e for s, e in [*taken, *((k[0], k[1]) for k in known)]):
+                    found.append((again.start(), again.end(), body, owner))
+                    taken.append((again.start(), again.end()))
+    taken += [(k[0], k[1]) for k in known if k not in superseded]
+    generic = {id(f[2]) for f in found}
+    named = sorted(found + [k for k in known if k not in superseded], key=lambda f: f[0])
+    for m in re.finditer(r"\b[Tt]he\s+(committee|subcommittee|commission|panel|council|unit|board|bureau|secretariat)\b", text, re.IGNORECASE):
+        if any(s <= m.start(1) < e for s, e in taken):
+            continue
+        head = m.group(1).lower()
+        before = [f for f in named if f[1] <= m.start() and f[2].name.lower().endswith(head)]
+        if before and id(before[-1][2]) in generic:  # the last one named with that head is this kind's
+            found.append((m.start(1), m.end(1), before[-1][2], before[-1][3]))
+            taken.append((m.start(1), m.end(1)))
+    return found, superseded
 
 
 def _find_factions(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: UnitContext) -> None:

@@ -63,6 +63,8 @@ class Vocabulary:
     branch_kinds: tuple[str, ...]
     branch_words: tuple[str, ...]
     place_branch_words: tuple[str, ...]
+    generic_body_pattern: re.Pattern[str]
+    generic_body_kinds: tuple[tuple[str, frozenset[str]], ...]
     area_words: tuple[str, ...]
     faction_heads: tuple[str, ...]
     people: dict[str, Any] = field(default_factory=dict)
@@ -80,6 +82,33 @@ def alternation(forms: list[str] | tuple[str, ...], flags: int = 0, word: bool =
     if word:
         return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
     return re.compile(f"(?:{body})", flags)
+
+
+def _generic_bodies(section: dict[str, Any], body_acronyms: list[str]) -> tuple[re.Pattern[str], tuple[tuple[str, frozenset[str]], ...]]:
+    """A pattern for bodies the lexicon does not name: modifiers then a head
+    ("Standing Committee", "complaints and disputes unit"), and the kind each modifier gives."""
+    kinds = tuple((str(kind), frozenset(str(m).lower() for m in words or ())) for kind, words in (section.get("modifiers") or {}).items())
+    heads = [str(h) for h in section.get("heads") or ()]
+    strict = {str(h) for h in section.get("strict_heads") or ()}
+    if not heads or not kinds:
+        return re.compile(r"(?!x)x"), kinds
+    every = sorted({m for _, words in kinds for m in words}, key=len, reverse=True)
+    strong = sorted({m for kind, words in kinds[:2] for m in words}, key=len, reverse=True)
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+    modifier, strong_modifier = rf"(?:{alt(every)})", rf"(?:{alt(strong)})"
+    run = rf"{modifier}(?:\s+(?:and\s+|&\s+)?{modifier}){{0,2}}"
+    loose = [h for h in heads if h not in strict]
+    strict_heads = [h for h in heads if h in strict]
+    # "NEC disputes panel": a parent body's acronym may lead the name.
+    parent = rf"(?-i:(?:{alt(sorted(body_acronyms, key=len, reverse=True))})\s+)?" if body_acronyms else ""
+    pattern = rf"(?<![\w-]){parent}(?:{run}\s+(?:{alt(loose)})"
+    if strict_heads:
+        pattern += rf"|(?:{modifier}\s+(?:and\s+|&\s+)?){{0,2}}{strong_modifier}\s+(?:{alt(strict_heads)})"
+    pattern += r")(?![\w-])"
+    return re.compile(pattern, re.IGNORECASE), kinds
 
 
 class _Composer:
@@ -212,6 +241,10 @@ def _compile(lexicon: Lexicon) -> Vocabulary:
         for form in (*b.forms, *b.acronyms):
             body_of_form.setdefault(form, b)
 
+    generic_body_pattern, generic_body_kinds = _generic_bodies(
+        body_section.get("generic_bodies") or {}, [a for b in bodies for a in b.acronyms]
+    )
+
     role_section = _section(lexicon, "roles", "ingest/lexicon/roles.yaml")
     needs_holder = set(role_section.get("needs_holder") or [])
     roles = [
@@ -259,6 +292,8 @@ def _compile(lexicon: Lexicon) -> Vocabulary:
         branch_kinds=tuple(body_section.get("branch_kinds") or ()),
         branch_words=tuple(body_section.get("branch_words") or ()),
         place_branch_words=tuple(body_section.get("place_branch_words") or ()),
+        generic_body_pattern=generic_body_pattern,
+        generic_body_kinds=generic_body_kinds,
         area_words=tuple(body_section.get("area_words") or ()),
         faction_heads=tuple(body_section.get("faction_heads") or ()),
         people=people,
