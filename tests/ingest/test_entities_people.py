@@ -6,6 +6,8 @@ names are no one, list verbs are not first names, lone first names are people.
 
 from __future__ import annotations
 
+import pytest
+
 from graph.model import AccountRecord
 from ingest.extract.entities import extract_entities
 from ingest.extract.entities.given_names import is_given_name
@@ -84,3 +86,17 @@ def test_things_and_units_named_like_people_are_no_one() -> None:
     people = _people("Under Rule 27 of the Union Rule Book I complained, and the Compliance Unit sat on it. Jules Park saw it all.")
     assert "Jules Park" in people
     assert not any(name.endswith(("Book", "Unit")) for name in people)
+
+
+def test_a_post_written_in_title_case_is_not_a_persons_name() -> None:
+    text = "I joined the Socialist Party in 2015. I raised it with the General Secretary, Jo Pettigrew, in May."
+    result = extract_entities(AccountRecord.from_text("p_post", text), load_lexicon())
+    people = {n.name for n in result.nodes if n.label == "Person"}
+    assert "General Secretary" not in people and "Jo Pettigrew" in people
+
+
+@pytest.mark.parametrize("place", ["São Paulo", "Puerto Madero", "Parco Nord"])
+def test_a_place_with_a_romance_place_word_first_is_not_a_person(place: str) -> None:
+    text = f"I joined the party in 2012. We held the rally in {place} and later in {place} again. {place} was cold."
+    result = extract_entities(AccountRecord.from_text("p_place", text), load_lexicon())
+    assert place not in {n.name for n in result.nodes if n.label == "Person"}

@@ -56,6 +56,9 @@ def _is_name(tokens: list[str], vocab: Vocabulary, blocked: set[str], lower_word
         return False
     if any(token in vocab.place_words for token in tokens):
         return False
+    phrase = " ".join(tokens)
+    if phrase in vocab.role_of_form or phrase.lower() in vocab.role_of_form:
+        return False  # "General Secretary", "Campaigns Officer": a post, not its holder's name
     for i, token in enumerate(tokens):
         if token in vocab.not_name_words or token in blocked or token in vocab.country_of_word:
             return False
