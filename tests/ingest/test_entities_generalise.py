@@ -195,3 +195,10 @@ def test_a_body_the_lexicon_does_not_name_is_found_by_its_modifiers_and_head(lex
     assert not [b for b in bodies if "city" in b.lower()]
     panel = bodies["Regional Disciplinary Panel"]
     assert any(e.quote == "Panel" for e in panel.evidence) or "Panel" in panel.aliases
+
+
+def test_a_body_of_a_named_organisation_is_the_body_and_the_organisation_is_named_after_of(lexicon):
+    text = "I wrote to the National Committee of the Workers' Equality Party in March. The Workers' Equality Party never replied."
+    r = run("g_body_of", text, lexicon)
+    assert names(r, "Organization") == {"Workers' Equality Party"}
+    assert "National Committee" in names(r, "LeadershipBody")

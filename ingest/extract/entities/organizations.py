@@ -287,6 +287,13 @@ def _find_unknown(
             start = end - len(" ".join(words[cut:]))
             words = words[cut:]
             name = c.text[start:end]
+        # "National Committee of the Workers' Unity Party": a body of the organisation, which is named after "of".
+        body = vocab.body_pattern.match(name) or vocab.generic_body_pattern.match(name)
+        owner = re.match(r"\s+of\s+(?:the\s+)?", name[body.end() :]) if body else None
+        if body is not None and owner is not None and len(name[body.end() + owner.end() :].split()) >= 2:
+            cut = body.end() + owner.end()
+            start, name = start + cut, name[cut:]
+            words = name.split()
         # "The Workers Front", "When the Workers Front": a sentence's first word is not part of the name.
         while len(words) > 2 and words[0] in ("The", "A", "An", "Our", "My", "This", "Their", "Its", "When", "In", "And", "But"):
             start = c.text.index(words[1], start + len(words[0]))
