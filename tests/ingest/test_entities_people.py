@@ -100,3 +100,11 @@ def test_a_place_with_a_romance_place_word_first_is_not_a_person(place: str) -> 
     text = f"I joined the party in 2012. We held the rally in {place} and later in {place} again. {place} was cold."
     result = extract_entities(AccountRecord.from_text("p_place", text), load_lexicon())
     assert place not in {n.name for n in result.nodes if n.label == "Person"}
+
+
+def test_a_bracketed_word_and_letter_is_a_stand_in_name_whatever_the_word() -> None:
+    text = "I joined the party in 2019. In 2021 [Organiser A] harassed a comrade. Later [Organiser A] denied it. [Section 4] of the rules says nothing."
+    result = extract_entities(AccountRecord.from_text("p_bracket", text), load_lexicon())
+    people = {n.name: n for n in result.nodes if n.label == "Person"}
+    assert "[Organiser A]" in people and people["[Organiser A]"].properties["identity"] == "pseudonym"
+    assert "[Section 4]" not in people

@@ -336,7 +336,11 @@ def _bracketed(c: Collector, vocab: Vocabulary, names: NameContext, occupied: li
     """
     heads = {*vocab.people.get("role_nouns", []), "person", "member", "comrade", "name", "victim", "woman", "man", "friend"}
     for m in _BRACKETED.finditer(c.text):
-        if m.group(1).split()[0].lower() not in heads:
+        words = m.group(1).split()
+        # "[Organiser A]", "[Steward 2]": a word and a letter or number is a stand-in, whatever the word.
+        lettered = (len(words) == 2 and re.fullmatch(r"[A-Z]|\d{1,2}", words[1]) is not None
+                    and words[0] not in vocab.not_name_words and words[0] not in vocab.thing_words)
+        if words[0].lower() not in heads and not lettered:
             continue
         if m.start() >= body_end and m.group(0) not in names.ids:
             continue
