@@ -22,6 +22,8 @@ _POSSESSIVE = re.compile(r"[’']s?\s*$")
 _LEADERSHIP_OK_BEFORE = re.compile(r"(?:\b(?:the|its|their|our|by|to|from|of|with|and)\s+|[’']s\s+)$")
 _LEADERSHIP_BAD_AFTER = re.compile(r"^\s+(?:Faction|Caucus|skills?|roles?|positions?|qualities|style|abilities)\b")
 _CAP_WORD = r"[A-Z][a-zA-Z’'-]+"
+# A body found in the text: start, end, its entry, and the organisation written next to it.
+_BodyFind = tuple[int, int, BodyEntry, str | None]
 
 
 @dataclass
@@ -74,7 +76,7 @@ def _body_node(c: Collector, orgs: OrgContext, body: BodyEntry, owner: str | Non
 
 def _find_bodies(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: UnitContext) -> None:
     text = c.text
-    found: list[tuple[int, int, BodyEntry, str | None]] = []
+    found: list[_BodyFind] = []
     for pattern in (vocab.body_pattern, vocab.body_acronym_pattern):
         for m in pattern.finditer(text):
             body = vocab.body_of_form[m.group(0)]
@@ -114,8 +116,8 @@ def _find_bodies(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: UnitC
 
 
 def _generic_bodies(
-    c: Collector, vocab: Vocabulary, orgs: OrgContext, units: UnitContext, known: list[tuple[int, int, BodyEntry, str | None]]
-) -> tuple[list[tuple[int, int, BodyEntry, str | None]], list[tuple[int, int, BodyEntry, str | None]]]:
+    c: Collector, vocab: Vocabulary, orgs: OrgContext, units: UnitContext, known: list[_BodyFind]
+) -> tuple[list[_BodyFind], list[_BodyFind]]:
     """Bodies the lexicon does not name ("the Standing Committee", "a community
     accountability panel", "the Complaints and Disputes Unit (CDU)"), their acronym,
     and "the panel" or "the Unit" said of the last one named with that head. A
@@ -123,11 +125,12 @@ def _generic_bodies(
     over it; the lexicon mentions it supersedes are returned too."""
     text = c.text
     taken = [(m.start, m.end) for m in orgs.mentions] + [(s, e) for s, e, _ in units.factions]
-    found: list[tuple[int, int, BodyEntry, str | None]] = []
-    superseded: list[tuple[int, int, BodyEntry, str | None]] = []
+    found: list[_BodyFind] = []
+    superseded: list[_BodyFind] = []
     for m in vocab.generic_body_pattern.finditer(text):
         inside = [k for k in known if k[0] < m.end() and m.start() < k[1]]
-        if any(s < m.end() and m.start() < e for s, e in taken) or any(not (m.start() <= k[0] and k[1] <= m.end()) or k[1] - k[0] >= m.end() - m.start() for k in inside):
+        longer_than_each = all(m.start() <= k[0] and k[1] <= m.end() and k[1] - k[0] < m.end() - m.start() for k in inside)
+        if any(s < m.end() and m.start() < e for s, e in taken) or not longer_than_each:
             continue
         superseded.extend(inside)
         name = " ".join(m.group(0).split())
@@ -146,7 +149,8 @@ def _generic_bodies(
     taken += [(k[0], k[1]) for k in known if k not in superseded]
     generic = {id(f[2]) for f in found}
     named = sorted(found + [k for k in known if k not in superseded], key=lambda f: f[0])
-    for m in re.finditer(r"\b[Tt]he\s+(committee|subcommittee|commission|panel|council|unit|board|bureau|secretariat)\b", text, re.IGNORECASE):
+    heads = "|".join(re.escape(h) for h in vocab.generic_body_heads)
+    for m in re.finditer(rf"\bthe\s+({heads})\b", text, re.IGNORECASE):
         if any(s <= m.start(1) < e for s, e in taken):
             continue
         head = m.group(1).lower()

@@ -64,6 +64,7 @@ class Vocabulary:
     branch_words: tuple[str, ...]
     place_branch_words: tuple[str, ...]
     generic_body_pattern: re.Pattern[str]
+    generic_body_heads: tuple[str, ...]
     generic_body_kinds: tuple[tuple[str, frozenset[str]], ...]
     area_words: tuple[str, ...]
     faction_heads: tuple[str, ...]
@@ -293,6 +294,7 @@ def _compile(lexicon: Lexicon) -> Vocabulary:
         branch_words=tuple(body_section.get("branch_words") or ()),
         place_branch_words=tuple(body_section.get("place_branch_words") or ()),
         generic_body_pattern=generic_body_pattern,
+        generic_body_heads=tuple(str(h) for h in (body_section.get("generic_bodies") or {}).get("heads") or ()),
         generic_body_kinds=generic_body_kinds,
         area_words=tuple(body_section.get("area_words") or ()),
         faction_heads=tuple(body_section.get("faction_heads") or ()),
