@@ -186,7 +186,7 @@ def find_names(
             occupied.append((start, end))
             continue
         # "Comrade Delta" is a name given inside one account: it stays local to it.
-        node_id = _same_person(name, names.ids) or (make_id("Person", c.account_id, name) if honorific else make_id("Person", name))
+        node_id = same_person(name, names.ids) or (make_id("Person", c.account_id, name) if honorific else make_id("Person", name))
         names.ids[name] = node_id
         draft = c.node(node_id, "Person", name, {"identity": identity})
         c.mention(draft, start, end)
@@ -231,14 +231,16 @@ def find_names(
     return names
 
 
-def _same_person(name: str, known: dict[str, str]) -> str | None:
-    """The person already known by this name, or by the same name with one surname
-    more or less ("Jordi Casals" and "Jordi Casals Mir", "Ana Paula" and "Ana Paula Siqueira")."""
+def same_person(name: str, known: dict[str, str]) -> str | None:
+    """The person already known by this name, by its first two or more words, or by
+    the same name with one surname more ("Jordi Casals" and "Jordi Casals Mir",
+    "Laia Puig" signing as "Laia Puig i Serra", "Ana Paula" and "Ana Paula Siqueira")."""
     if name in known:
         return known[name]
     words = name.split()
-    if len(words) >= 3 and " ".join(words[:-1]) in known:
-        return known[" ".join(words[:-1])]
+    for size in range(len(words) - 1, 1, -1):
+        if " ".join(words[:size]) in known:
+            return known[" ".join(words[:size])]
     if len(words) >= 2:
         longer = {i for k, i in known.items() if k.startswith(name + " ") and len(k.split()) == len(words) + 1}
         if len(longer) == 1:

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from graph.model import AccountRecord, make_id
 from ingest.extract.entities.collector import Collector
-from ingest.extract.entities.names import NAME_TOKEN, NameContext
+from ingest.extract.entities.names import NAME_TOKEN, NameContext, same_person
 
 __all__ = ["header_end", "find_narrator", "author_from_header", "byline", "transcript_speaker"]
 
@@ -97,9 +97,8 @@ def find_narrator(c: Collector, account: AccountRecord, names: NameContext, body
     if author and _ANONYMOUS.fullmatch(author):
         author, evidence_span = None, None  # "Author: Anonymous" names no one
     if author:
-        node_id = _known_id(author, names.ids) or make_id("Person", author)
-        identity = "partial" if re.search(r"\s[A-Z]\.?$", author) or " " not in author else "named"
-        draft = c.node(node_id, "Person", author, {"identity": identity})
+        node_id = same_person(author, names.ids) or make_id("Person", author)
+        draft = c.node(node_id, "Person", author, {"identity": _identity(author)})
     else:
         node_id = make_id("Person", c.account_id, "the author")
         draft = c.node(node_id, "Person", "the author", {"identity": "pseudonym"})
@@ -131,24 +130,15 @@ def find_narrator(c: Collector, account: AccountRecord, names: NameContext, body
     if span is not None:
         c.relate("AUTHORED", node_id, account.id, *span)
     for start, end, name in cosigners:
-        cosigner = _known_id(name, names.ids) or make_id("Person", name)
-        identity = "partial" if re.search(r"\s[A-Z]\.?$", name) or " " not in name else "named"
-        c.mention(c.node(cosigner, "Person", name, {"identity": identity}), start, end)
+        cosigner = same_person(name, names.ids) or make_id("Person", name)
+        c.mention(c.node(cosigner, "Person", name, {"identity": _identity(name)}), start, end)
         c.relate("AUTHORED", cosigner, account.id, start, end)
     return node_id
 
 
-def _known_id(name: str, known: dict[str, str]) -> str | None:
-    """The person the account already names by this name, or by its first two or
-    more words ("Jordi Casals" signing as "Jordi Casals Mir", "Ana de Souza" as "Ana de Souza Lima")."""
-    if name in known:
-        return known[name]
-    words = name.split()
-    for size in range(len(words) - 1, 1, -1):
-        found = known.get(" ".join(words[:size]))
-        if found is not None:
-            return found
-    return None
+def _identity(name: str) -> str:
+    """A name with a surname is "named"; a lone given name or one ending in an initial is "partial"."""
+    return "partial" if re.search(r"\s[A-Z]\.?$", name) or " " not in name else "named"
 
 
 # Within the opening lines: "Posted on 3 May by u/some_handle · 4 min read",
@@ -405,7 +395,7 @@ def _signatories(text: str, body_end: int) -> list[tuple[int, int, str]]:
             continue
         m = _SIGNATURE_LINE.fullmatch(line)
         name = m.group("name") if m else None
-        initials = bool(name) and re.fullmatch(_INITIALS, name or "") is not None
+        initials = name is not None and re.fullmatch(_INITIALS, name) is not None
         if name and " " not in name and not initials:
             previous = next((l for _, l in reversed(lines[:index]) if l.strip()), "")
             # "In solidarity,\nSam" or "— Ffion": a sign-off or a dash marks the lone name as signed.
