@@ -125,6 +125,7 @@ def _generic_bodies(
     over it; the lexicon mentions it supersedes are returned too."""
     text = c.text
     taken = [(m.start, m.end) for m in orgs.mentions] + [(s, e) for s, e, _ in units.factions]
+    lexicon_spans = [(k[0], k[1]) for k in known]
     found: list[_BodyFind] = []
     superseded: list[_BodyFind] = []
     for m in vocab.generic_body_pattern.finditer(text):
@@ -143,7 +144,7 @@ def _generic_bodies(
         acronym = re.match(r"\s*\(([A-Z]{2,6})\)", text[m.end() : m.end() + 10])
         if acronym:
             for again in re.finditer(rf"(?<![\w-]){acronym.group(1)}(?![\w-])", text):
-                if not any(s < again.end() and again.start() < e for s, e in [*taken, *((k[0], k[1]) for k in known)]):
+                if not any(s < again.end() and again.start() < e for s, e in [*taken, *lexicon_spans]):
                     found.append((again.start(), again.end(), body, owner))
                     taken.append((again.start(), again.end()))
     taken += [(k[0], k[1]) for k in known if k not in superseded]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from graph.errors import InputError
 from ingest.lexicon import Lexicon
@@ -85,14 +85,20 @@ def alternation(forms: list[str] | tuple[str, ...], flags: int = 0, word: bool =
     return re.compile(f"(?:{body})", flags)
 
 
-def _generic_bodies(section: dict[str, Any], body_acronyms: list[str]) -> tuple[re.Pattern[str], tuple[tuple[str, frozenset[str]], ...]]:
+class _GenericBodies(NamedTuple):
+    pattern: re.Pattern[str]
+    heads: tuple[str, ...]
+    kinds: tuple[tuple[str, frozenset[str]], ...]
+
+
+def _generic_bodies(section: dict[str, Any], body_acronyms: list[str]) -> _GenericBodies:
     """A pattern for bodies the lexicon does not name: modifiers then a head
-    ("Standing Committee", "complaints and disputes unit"), and the kind each modifier gives."""
+    ("Standing Committee", "complaints and disputes unit"), its head nouns, and the kind each modifier gives."""
     kinds = tuple((str(kind), frozenset(str(m).lower() for m in words or ())) for kind, words in (section.get("modifiers") or {}).items())
-    heads = [str(h) for h in section.get("heads") or ()]
+    heads = tuple(str(h) for h in section.get("heads") or ())
     strict = {str(h) for h in section.get("strict_heads") or ()}
     if not heads or not kinds:
-        return re.compile(r"(?!x)x"), kinds
+        return _GenericBodies(re.compile(r"(?!x)x"), heads, kinds)
     every = sorted({m for _, words in kinds for m in words}, key=len, reverse=True)
     strong = sorted({m for kind, words in kinds[:2] for m in words}, key=len, reverse=True)
 
@@ -109,7 +115,7 @@ def _generic_bodies(section: dict[str, Any], body_acronyms: list[str]) -> tuple[
     if strict_heads:
         pattern += rf"|(?:{modifier}\s+(?:and\s+|&\s+)?){{0,2}}{strong_modifier}\s+(?:{alt(strict_heads)})"
     pattern += r")(?![\w-])"
-    return re.compile(pattern, re.IGNORECASE), kinds
+    return _GenericBodies(re.compile(pattern, re.IGNORECASE), heads, kinds)
 
 
 class _Composer:
@@ -242,9 +248,7 @@ def _compile(lexicon: Lexicon) -> Vocabulary:
         for form in (*b.forms, *b.acronyms):
             body_of_form.setdefault(form, b)
 
-    generic_body_pattern, generic_body_kinds = _generic_bodies(
-        body_section.get("generic_bodies") or {}, [a for b in bodies for a in b.acronyms]
-    )
+    generic_bodies = _generic_bodies(body_section.get("generic_bodies") or {}, [a for b in bodies for a in b.acronyms])
 
     role_section = _section(lexicon, "roles", "ingest/lexicon/roles.yaml")
     needs_holder = set(role_section.get("needs_holder") or [])
@@ -293,9 +297,9 @@ def _compile(lexicon: Lexicon) -> Vocabulary:
         branch_kinds=tuple(body_section.get("branch_kinds") or ()),
         branch_words=tuple(body_section.get("branch_words") or ()),
         place_branch_words=tuple(body_section.get("place_branch_words") or ()),
-        generic_body_pattern=generic_body_pattern,
-        generic_body_heads=tuple(str(h) for h in (body_section.get("generic_bodies") or {}).get("heads") or ()),
-        generic_body_kinds=generic_body_kinds,
+        generic_body_pattern=generic_bodies.pattern,
+        generic_body_heads=generic_bodies.heads,
+        generic_body_kinds=generic_bodies.kinds,
         area_words=tuple(body_section.get("area_words") or ()),
         faction_heads=tuple(body_section.get("faction_heads") or ()),
         people=people,
