@@ -202,3 +202,26 @@ def test_a_body_of_a_named_organisation_is_the_body_and_the_organisation_is_name
     r = run("g_body_of", text, lexicon)
     assert names(r, "Organization") == {"Workers' Equality Party"}
     assert "National Committee" in names(r, "LeadershipBody")
+
+
+def test_a_party_name_with_its_own_acronym_is_not_the_lexicon_party_it_ends_with(lexicon):
+    text = ("I joined the Kestrel Socialist Party (KSP) in 2014 and left the KSP in 2020. "
+            "The Kestrel Socialist Party had about two hundred members.")
+    r = run("g_own_acronym", text, lexicon)
+    assert "Kestrel Socialist Party" in names(r, "Organization")
+    assert not names(r, "Branch")
+    assert "Socialist Party (England and Wales)" not in names(r, "Organization")
+
+
+def test_head_first_names_in_german_and_tagalog_are_organisations(lexicon):
+    text = ("I was a member of the Bund Roter Arbeiter for four years. Before that I organised for the "
+            "Partido Obrero ng Bayang Malaya in the city.")
+    orgs = names(run("g_head_first", text, lexicon), "Organization")
+    assert {"Bund Roter Arbeiter", "Partido Obrero ng Bayang Malaya"} <= orgs
+
+
+def test_a_stand_in_with_a_comrade_honorific_keeps_it(lexicon):
+    text = ("I joined the party in 2012. A woman from the regional bureau, whom I will call Ka Tess, sat beside "
+            "Ka Andoy. Ka Andoy spoke first; Ka Tess said nothing.")
+    people = names(run("g_ka", text, lexicon), "Person")
+    assert {"Ka Tess", "Ka Andoy"} <= people and "Ka" not in people

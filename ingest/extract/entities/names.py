@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graph.model import make_id
 from ingest.extract import nlp
@@ -362,10 +363,14 @@ _CALL_VERB = re.compile(
     r"|(?<![\w’'])[Ww]e(?:[’']ll|[’']re\s+going\s+to|\s+will|\s+shall|\s+are\s+going\s+to)?\s+(?:call|name|refer\s+to)\s+(?=(?:him|her|them)\s)"
 )
 _CALL_OBJECT = re.compile(r"(?:him|her|them|this\s+(?:person|comrade|member|man|woman))\s+(?:as\s+)?")
-_CALLED_NAME = re.compile(
-    rf"[\"“](?P<quoted>[^\"”\n]{{2,30}})[\"”]"
-    rf"|(?P<name>(?:(?:Comrade|Cde|Mr|Mrs|Ms|Mx|Dr)\.?[^\S\n]+)?(?:{NAME_TOKEN}(?![\w’'-])|[A-Z]\.(?![\w])|[A-Z](?![\w’'.-])))"
-)
+@lru_cache(maxsize=8)
+def _called_name(honorifics: tuple[str, ...]) -> re.Pattern[str]:
+    """The stand-in after "I'll call him": quoted, or a name, an initial, or either after an honorific ("Ka D.")."""
+    titles = "|".join(re.escape(h) for h in sorted(honorifics, key=len, reverse=True))
+    return re.compile(
+        rf"[\"“](?P<quoted>[^\"”\n]{{2,30}})[\"”]"
+        rf"|(?P<name>(?:(?:{titles})\.?[^\S\n]+)?(?:{NAME_TOKEN}(?![\w’'-])|[A-Z]\.(?![\w])|[A-Z](?![\w’'.-])))"
+    )
 _DETERMINERS = r"(?:an?|another|my|our|the|his|her|their)"
 _CALLED_DESCRIPTION = re.compile(
     rf"(?i:\b{_DETERMINERS}\s+(?:(?!{_DETERMINERS}\b)[\w’'-]+\s+){{0,3}}?(?!{_DETERMINERS}\b)[\w’'-]+(?:\s+at\s+the\s+time)?)"
@@ -392,7 +397,7 @@ def _called(c: Collector, vocab: Vocabulary, names: NameContext, occupied: list[
             rest = obj.end()
         elif description is None:
             continue
-        m = _CALLED_NAME.match(text, rest)
+        m = _called_name(tuple(vocab.people.get("honorifics", []))).match(text, rest)
         if m is None:
             continue
         name = m.group("quoted") or m.group("name")

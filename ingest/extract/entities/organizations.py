@@ -22,7 +22,7 @@ __all__ = ["OrgMention", "OrgContext", "find_organizations", "org_id"]
 _ORG_HEADS = (
     "Party|League|Organization|Organisation|Alliance|Union|Group|Movement|Front|Federation|Network|"
     "Association|Collective|Coalition|Socialists|Communists|Workers|Congress|Committee|Tendency|International|"
-    "Unity|Alternative|Solidarity|Bloc|Current"
+    "Unity|Alternative|Solidarity|Bloc|Current|Partei|Tendenz|Bewegung|Föderation"
 )
 # "the Socialist Equality Front (SEF)" or "Revolutionary Socialist League": an
 # organisation the lexicon does not know, recognised by its head word.
@@ -35,11 +35,11 @@ _HEAD_FIRST = (
     "Izquierda|Sinistra|Gauche|Esquerda|Giovani|Juventud|Juventude|Jeunes|Jeunesses|Bloque|Bloco|Corriente|Corrente|"
     "Organización|Organizzazione|Organisation|Federación|Federazione|Fédération|Colectivo|Collettivo|Alianza|Alleanza|"
     "Alliance|Agrupación|Convergencia|Convergència|Candidatura|Rassemblement|Confederación|Confederazione|"
-    "Confédération|Sindicato|Sindacato|Syndicat|Nuevo|Nueva|Nuovo|Nuova|Nouveau|Nouvelle"
+    "Confédération|Sindicato|Sindacato|Syndicat|Nuevo|Nueva|Nuovo|Nuova|Nouveau|Nouvelle|Bund|Verband"
 )
-_CONNECTOR = r"(?:de|del|della|dello|delle|dei|degli|di|des|du|de la|da|do|dos|das|y|e|et|i|la|los|las|le|les|per|por|pour|para)"
+_CONNECTOR = r"(?:de|del|della|dello|delle|dei|degli|di|des|du|de la|da|do|dos|das|y|e|et|i|la|los|las|le|les|per|por|pour|para|der|für|ng)"
 _NAMED_ORG_HEAD_FIRST = re.compile(
-    rf"\b((?:{_HEAD_FIRST})(?:[^\S\n]+{_CONNECTOR})*(?:[^\S\n]+[A-ZÁÉÍÓÚÀÈÌÒÙÇ][\w’'-]+(?:[^\S\n]+{_CONNECTOR}(?=[^\S\n]+[A-ZÁÉÍÓÚÀÈÌÒÙÇ]))*){{1,5}})\b"
+    rf"\b((?:{_HEAD_FIRST})(?:[^\S\n]+{_CONNECTOR})*(?:[^\S\n]+[A-ZÁÉÍÓÚÀÈÌÒÙÇÄÖÜ][\w’'-]+(?:[^\S\n]+{_CONNECTOR}(?=[^\S\n]+[A-ZÁÉÍÓÚÀÈÌÒÙÇÄÖÜ]))*){{1,5}})\b"
     r"(?:\s+\(([A-Z]{2,6})\))?"
 )
 _GENERIC_SELF = re.compile(
@@ -106,8 +106,13 @@ def find_organizations(c: Collector, vocab: Vocabulary, header_end: int) -> OrgC
 
     named = _named_candidates(text)
     spelled_out = _spelled_out_acronyms(text, named, vocab.org_alias)
+    # "Umanyano Socialist Party (USP)": a name with its own initials as acronym is
+    # another organisation than the lexicon's "Socialist Party" it ends with.
+    own_acronym = [(m.start(1), m.end(1)) for m in named if _initials(_without_article(m.group(1))) in spelled_out]
     for m in vocab.org_pattern.finditer(text):
         if _overlaps(taken, m.start(), m.end()) or m.group(0) in spelled_out:
+            continue
+        if any(s < m.start() and m.end() <= e for s, e in own_acronym):
             continue
         start = m.start()
         candidates = list(vocab.org_alias[m.group(0)])
@@ -337,6 +342,10 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
+def _without_article(name: str) -> str:
+    return re.sub(r"^(?:The|A|An|Our|My|This)\s+", "", name)
+
+
 def _named_candidates(text: str) -> list[re.Match[str]]:
     """Names an organisation's head word marks, head last or head first, in text order."""
     found = [*_NAMED_ORG.finditer(text), *_NAMED_ORG_HEAD_FIRST.finditer(text)]
@@ -350,7 +359,7 @@ def _spelled_out_acronyms(text: str, named: list[re.Match[str]], known: Mapping[
     used = set(re.findall(r"(?<![\w-])[A-Z]{2,6}(?![\w-])", text))
     found = set()
     for m in named:
-        name = re.sub(r"^(?:The|A|An|Our|My|This)\s+", "", m.group(1))
+        name = _without_article(m.group(1))
         letters = _initials(name)
         if len(letters) >= 3 and letters in used and name not in known:
             found.add(letters)
