@@ -72,3 +72,21 @@ def test_told_section_is_part_of_its_international_and_who_was_gives_a_post() ->
     assert kinds["International Communist Current Tendency"] == "international"
     holds = {(names[r.source], names[r.target]) for r in result.relationships if r.type == "HOLDS_ROLE"}
     assert ("Lene Holm", "Treasurer") in holds
+
+
+APPOSITIONS = """Leaving the Socialist Party
+
+I joined the Socialist Party in 2010. The mediation was run by a member of the National Committee, Ruth Okafor. Two days later a branch committee member, Sean Pryce, phoned me. Alan Reyes, a steering committee member I had met twice, called as well. In January there was a meeting of the finance subcommittee (Jo Pettifer, Kim Rao and myself).
+"""
+
+
+def test_membership_told_in_an_apposition_or_a_bracketed_list_of_members() -> None:
+    members = _members(_extract("m_apposition", APPOSITIONS))
+    assert {
+        ("Ruth Okafor", "National Committee"),
+        ("Sean Pryce", "branch committee"),
+        ("Alan Reyes", "steering committee"),
+        ("Jo Pettifer", "finance subcommittee"),
+        ("Kim Rao", "finance subcommittee"),
+        ("the author", "finance subcommittee"),
+    } <= members

@@ -282,6 +282,7 @@ def link_body_memberships(
             first = min(p.start for p in names.mentions if p.node_id == pid)
             _member(c, pid, orgs.primary_id, first, units, orgs)
     _described_memberships(c, orgs, units, people, narrator, body_end)
+    _appositive_memberships(c, orgs, units, people, narrator, body_end)
     # "Rowena has since left Local 2348": one leaves what one belonged to.
     left_units = [(m.start, m.node_id) for m in orgs.mentions]
     left_units += [(s, u) for s, _e, u in units.branches if units.unit_word.get(u) in ("branch", "chapter")]
@@ -471,3 +472,71 @@ def _described_memberships(
         line_end = len(text) if line_end < 0 else line_end
         if line_start == s and line_end - line_start <= 100 and _SIGNATURE_TAIL.match(between):
             _member_of_unit(c, pid, unit, nxt, units, orgs)
+
+
+# "a member of the national committee, Ruth Okafor", "a BC member, Sean P.",
+# "Steering Committee member Alan R.", "Alan R., a Steering Committee member".
+_MEMBER_OF_BEFORE_UNIT = re.compile(
+    r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]he(?:\s+only|\s+one)?|[Aa]\s+second|[Aa]\s+third|[Aa]\s+fellow)\s+(?:[\w’'-]+\s+){0,2}?members?\s+of\s+(?:the\s+|our\s+|its\s+|their\s+|my\s+)?$"
+)
+_THEN_NAME = re.compile(r"^(?:,\s+|\s+(?:named|called)\s+)$")
+_UNIT_MEMBER_THEN_NAME = re.compile(r"^\s+members?(?:,\s+|\s+)$")
+_NAME_THEN_ARTICLE = re.compile(r"^,\s+(?:(?:a|an|another|the|one|then|also|still)\s+)+(?:(?:long-?standing|former|leading|senior|fellow|veteran)\s+)?")
+# "a meeting of the finance subcommittee (Halloran, Jo, Kim R and myself)": the body's members listed.
+_LISTED_AFTER = re.compile(r"^\s*\(")
+
+
+def _unit_spans(orgs: OrgContext, units: UnitContext) -> list[tuple[int, int, str]]:
+    spans = [(m.start, m.end, m.node_id) for m in orgs.mentions]
+    spans += units.branches + units.body_mentions + units.factions + units.generic_branch_mentions
+    return sorted(spans)
+
+
+def _appositive_memberships(
+    c: Collector, orgs: OrgContext, units: UnitContext, people: list[tuple[int, int, str]], narrator: str, body_end: int
+) -> None:
+    """Membership told in an apposition around a person's name, and the members a
+    body's mention lists in brackets after it."""
+    text = c.text
+    spans = _unit_spans(orgs, units)
+    if not spans:
+        return
+    by_end = {e: (s, u) for s, e, u in spans}
+    by_start = {s: (e, u) for s, e, u in spans}
+    ends = sorted(by_end)
+    for s, e, pid in people:
+        if s >= body_end:
+            continue
+        # A unit just before the name: "a member of the X, NAME", "an X member, NAME", "X member NAME".
+        at = bisect_left(ends, s + 1) - 1
+        if at >= 0 and s - ends[at] <= 12:
+            unit_end = ends[at]
+            unit_start, unit = by_end[unit_end]
+            gap = text[unit_end:s]
+            before = text[max(0, unit_start - 60) : unit_start]
+            told = (_THEN_NAME.match(gap) and _MEMBER_OF_BEFORE_UNIT.search(before)) or (
+                _UNIT_MEMBER_THEN_NAME.match(gap) and re.search(r"(?:\b(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]he)\s+|^|[.\n]\s*)$", before)
+            )
+            if told:
+                _member_of_unit(c, pid, unit, unit_start, units, orgs)
+        # "NAME, a long-standing X member".
+        article = _NAME_THEN_ARTICLE.match(text[e : e + 60])
+        if article:
+            unit_at = e + article.end()
+            found = by_start.get(unit_at)
+            if found is not None and re.match(r"\s+members?\b", text[found[0] : found[0] + 10]):
+                _member_of_unit(c, pid, found[1], unit_at, units, orgs)
+    for start, end, unit in units.body_mentions:
+        if not _LISTED_AFTER.match(text[end : end + 3]):
+            continue
+        close = text.find(")", end, end + 120)
+        if close < 0:
+            continue
+        listed = [(ps, pid) for ps, pe, pid in people if end < ps and pe <= close]
+        members = {pid for _ps, pid in listed}
+        if re.search(r"\b(?:myself|me)\b", text[end:close]) and end < body_end:
+            members.add(narrator)
+        if len(members) >= 2:
+            for pid in sorted(members):
+                _member(c, pid, unit, start, units, orgs)
+
