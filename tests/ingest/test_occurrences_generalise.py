@@ -32,6 +32,30 @@ def test_touching_shouting_pushing_and_late_messages_are_incidents() -> None:
     assert ("narrator", knee.id) in p.rels("TARGET_OF")
 
 
+def test_hands_under_clothes_late_night_messages_grips_and_tears_are_incidents() -> None:
+    p = run(
+        "At the 2018 conference social Tom Reed put his hand up my skirt by the bar.\n\n"
+        "In 2019 Dan Cole started messaging me late at night about nothing in particular.\n\n"
+        "In 2020 Lee Ward took her by the wrist and would not let go.\n\n"
+        "In 2021 Dan Cole reduced a new member to tears at the stall.",
+        {"tom": ("Person", ["Tom Reed"]), "dan": ("Person", ["Dan Cole"]), "lee": ("Person", ["Lee Ward"])},
+    )
+    assert p.node("Incident", "sexual_harassment", containing="up my skirt")
+    assert p.node("Incident", "sexual_harassment", containing="late at night")
+    assert p.node("Incident", "physical_violence", containing="by the wrist")
+    assert p.node("Incident", "harassment", containing="to tears")
+
+
+def test_a_trigger_inside_reported_speech_still_reads_through_the_quote_mark() -> None:
+    p = run(
+        "In 2022 Tom Reed told me I should “think about my job” if I kept talking.\n\n"
+        "In 2023 Dan Cole said he would “make sure she never stood again” for the committee.",
+        {"tom": ("Person", ["Tom Reed"]), "dan": ("Person", ["Dan Cole"])},
+    )
+    assert p.node("Incident", "threat", containing="think about my job")
+    assert p.node("Incident", "threat", containing="make sure she never")
+
+
 def test_name_calling_volume_doxxing_and_weapons_are_incidents() -> None:
     p = run(
         "In 2019 Dan Cole described me to the branch as unstable.\n\n"

@@ -25,8 +25,13 @@ _OCCURRENCE_LABELS = ("Incident", "Response", "Event")
 _LOOSE_WORD = r"(?:[\w’'-]+,?\s+)"
 
 
+# Reported speech opens a quotation inside a trigger ("said he would “make sure
+# he never ...”", "should “think about her job”"): a word may open with a quote mark.
+_SPACE = r"\s+[“\"]?"
+
+
 def _entry(entry: str) -> str:
-    return entry.replace(" ~ ", _GAP).replace(r"(?:\w+ )", "\x00").replace(" ", r"\s+").replace("\x00", _LOOSE_WORD)
+    return entry.replace(" ~ ", _GAP).replace(r"(?:\w+ )", "\x00").replace(" ", _SPACE).replace("\x00", _LOOSE_WORD)
 
 
 def compile_entries(entries: list[str] | tuple[str, ...], flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
