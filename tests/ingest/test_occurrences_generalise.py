@@ -56,6 +56,19 @@ def test_a_trigger_inside_reported_speech_still_reads_through_the_quote_mark() -
     assert p.node("Incident", "threat", containing="make sure she never")
 
 
+def test_jurisdiction_answers_cautions_and_unanswered_letters_are_responses() -> None:
+    p = run(
+        "In 2019 Tom Reed shouted at me at the branch meeting and I complained to the League.\n\n"
+        "In March the national secretary replied that it was “a matter for the branch”.\n\n"
+        "In April Dan Cole took me aside and said that talking about it may itself constitute a breach of discipline.\n\n"
+        "I wrote to the disputes committee again in May. There was no answer.",
+        {"tom": ("Person", ["Tom Reed"]), "dan": ("Person", ["Dan Cole"]), "org": ORG},
+    )
+    assert p.node("Response", "dismissal", containing="a matter for the branch")
+    assert p.node("Response", "pressure", containing="took me aside")
+    assert p.node("Response", "no_action", containing="There was no answer")
+
+
 def test_name_calling_volume_doxxing_and_weapons_are_incidents() -> None:
     p = run(
         "In 2019 Dan Cole described me to the branch as unstable.\n\n"
