@@ -73,3 +73,31 @@ def test_leaving_a_branch_is_leaving_its_organisation() -> None:
     left = {(r.source, r.target) for r in document.relationships if r.type == "LEFT"}
     names = {n.id: n.name for n in document.nodes}
     assert any(names[t] == "Democratic Socialists of America" for _, t in left)
+
+
+def test_others_joining_and_leaving_with_only_a_time_after_the_verb() -> None:
+    text = ("I joined the Workers Unity League in 2010. Tove Lindahl joined in 2014 and was my closest comrade. "
+            "Nils Berg, a full-timer who has since left, told me the rest. Tove Lindahl left in 2019. "
+            "Nils Berg left the room.")
+    entities = {**ENTITIES, "person:nils": ("Person", ["Nils Berg"])}
+    passage = run(text, entities, primary="org:party")
+    assert ("person:tove", "org:party") in passage.rels("JOINED")
+    assert ("person:tove", "org:party") in passage.rels("LEFT")
+    assert ("person:nils", "org:party") in passage.rels("LEFT")
+    assert len([1 for source, _ in passage.rels("LEFT") if source == "person:nils"]) == 1
+
+
+def test_every_signatory_of_a_joint_resignation_left() -> None:
+    from graph.model import AccountRecord
+    from ingest.extract import extract
+
+    text = ("Joint resignation from the Democratic Socialists of America\n\n"
+            "We joined the Democratic Socialists of America because we believed in it. The steering committee ignored "
+            "three complaints of harassment. We hereby resign, effective today.\n\n"
+            "Signed,\nTove Lindahl\nNils Berg\nAmira Khan\n")
+    document = extract(AccountRecord.from_text("t-joint-resignation", text))
+    names = {n.id: n.name for n in document.nodes}
+    authors = {names[r.source] for r in document.relationships if r.type == "AUTHORED"}
+    left = {names[r.source] for r in document.relationships if r.type == "LEFT"}
+    assert {"Tove Lindahl", "Nils Berg", "Amira Khan"} <= authors
+    assert authors <= left

@@ -36,6 +36,8 @@ class Mentions:
 
     def __init__(self, entities: EntityResult) -> None:
         self.narrator = entities.narrator_id
+        # Everyone the account is signed by: a joint statement's signatories.
+        self.authors = sorted({r.source for r in entities.relationships if r.type == "AUTHORED"})
         self.items = sorted(entities.mentions, key=lambda m: (m.start, m.end))
         self.starts = [m.start for m in self.items]
         self.labels: dict[str, str] = {m.node_id: m.label for m in self.items}

@@ -80,7 +80,9 @@ def tie_membership(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet) 
                         props = (("date", occ.date.iso),) if joining and occ.date is not None and occ.date.iso else ()
                         edges.add(Edge("JOINED", person_id, target, hit.clause.start, hit.clause.end, status, props))
     _told_in_words(scene, edges)
+    _told_without_object(scene, edges)
     _narrator_left(scene, edges)
+    _signatories_left(scene, edges)
 
 
 # A verb of joining or leaving with its object next: the unit mention must start
@@ -183,3 +185,69 @@ def _narrator_left(scene: Scene, edges: EdgeSet) -> None:
     sentence = next((s for s in scene.sentences if s.start <= m.start() < s.end), None)
     start, end = (sentence.start, sentence.end) if sentence is not None else (m.start(), m.end())
     edges.add(Edge("LEFT", narrator, primary, start, end, "stated", (("how", how),) if how else ()))
+
+
+# Someone else joining or leaving with nothing after the verb but a time or the end of
+# the clause: "Tess left.", "Hollis left in 2018", "a full-timer who has since left",
+# "Jess joined in 2017", "Maya joined at 22". The account's organisation is meant.
+_BARE_JOIN_OR_LEAVE = re.compile(
+    r"(?<![\w’'-])(?P<who>who\s+)?(?:(?:has|had|have|later|then|also|since|quietly|eventually|both|all|finally)\s+){0,3}"
+    r"(?P<verb>left|quit|resigned|joined)"
+    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:in|at|after|before|soon|too|as\s+well|over|because|when|within|last|that|and|but|politics|altogether|shortly|the\s+following|the\s+same|a\s+(?:year|month|week|few))\b)"
+)
+
+
+def _told_without_object(scene: Scene, edges: EdgeSet) -> None:
+    primary, narrator = scene.primary, scene.mentions.narrator
+    if primary is None:
+        return
+    text = scene.text
+    sentence_starts = [s.start for s in scene.sentences]
+    for m in _BARE_JOIN_OR_LEAVE.finditer(text):
+        index = bisect_right(sentence_starts, m.start()) - 1
+        if index < 0 or m.start() >= scene.sentences[index].end:
+            continue
+        sentence = scene.sentences[index]
+        people = [p for p in scene.mentions.within(sentence.start, m.start()) if p.label == "Person"]
+        if not people:
+            continue
+        last = people[-1]
+        gap = text[last.end : m.start()]
+        if m.group("who"):
+            # "Seán, a full-timer who has since left": the person the relative clause hangs on.
+            if not re.fullmatch(r",?\s+(?:(?:an?|the|our|my)\s+)?(?:[\w’'-]+\s+){0,3}?", gap):
+                continue
+        elif not re.fullmatch(r"\s*", gap) and not _PERSON_GAP.match(gap):
+            continue
+        if last.node_id == narrator:
+            continue
+        rel_type = "JOINED" if m.group("verb") == "joined" else "LEFT"
+        if any(scene.mentions.labels.get(t) in ("Organization", "Branch") for t in edges.targets(rel_type, last.node_id)):
+            continue
+        props = (("how", "resigned"),) if m.group("verb") == "resigned" else ()
+        edges.add(Edge(rel_type, last.node_id, primary, sentence.start, sentence.end, "stated", props))
+
+
+# A statement its signatories make together: "we resign", "we have left", "our resignation".
+_WE_LEAVE = re.compile(
+    r"(?<![\w’'-])(?:[Ww]e|[Ww]e\s+(?:have|are|hereby|now|today|all|each|both|therefore|have\s+now|have\s+today)(?:\s+(?:hereby|now|today|all|each))?)\s+"
+    r"(?:resign|resigned|resigning|leave|leaving|left|quit|quitting)\b"
+    r"|(?<![\w’'-])[Oo]ur\s+(?:collective\s+|joint\s+|immediate\s+)?resignations?\b"
+)
+
+
+def _signatories_left(scene: Scene, edges: EdgeSet) -> None:
+    """In a joint resignation every signatory LEFT the organisation, as the narrator did."""
+    primary, narrator = scene.primary, scene.mentions.narrator
+    authors = [a for a in scene.mentions.authors if a != narrator]
+    if primary is None or not authors:
+        return
+    m = _WE_LEAVE.search(scene.text)
+    if m is None:
+        return
+    sentence = next((s for s in scene.sentences if s.start <= m.start() < s.end), None)
+    start, end = (sentence.start, sentence.end) if sentence is not None else (m.start(), m.end())
+    for person in (narrator, *authors):
+        if person is not None and not edges.has("LEFT", person, primary):
+            edges.add(Edge("LEFT", person, primary, start, end, "stated", (("how", "resigned"),)))
+
