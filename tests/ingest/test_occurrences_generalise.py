@@ -274,6 +274,23 @@ def test_a_chapter_told_far_more_than_its_organisation_is_home() -> None:
     assert (vote.id, "org") not in p.rels("OCCURRED_IN")
 
 
+def test_a_home_chapter_of_a_named_organisation_sets_its_occurrences_in_both() -> None:
+    from graph.model import AccountRecord
+    from ingest.extract import extract
+
+    text = (
+        "Why I left\n\nI joined the Democratic Socialists of America in 2015 and the Harbour City chapter soon after.\n\n"
+        "In 2016 the Harbour City chapter held a social. In 2017 the Harbour City chapter held a meeting on rents. "
+        "In 2018 the Harbour City chapter voted on a new slate. In 2019 I resigned from the Harbour City chapter."
+    )
+    document = extract(AccountRecord.from_text("t-home-chapter", text))
+    names = {n.id: n.name for n in document.nodes}
+    vote = next(n for n in document.nodes if n.label == "Event" and n.properties.get("kind") == "vote")
+    settings = {names[r.target] for r in document.relationships if r.type == "OCCURRED_IN" and r.source == vote.id}
+    assert "Democratic Socialists of America" in settings
+    assert any("Harbour City" in name for name in settings)
+
+
 def test_a_letter_or_meeting_passing_judgment_on_the_narrator_is_a_response() -> None:
     p = run(
         "In March 2021 I joined the Workers League.\n\n"

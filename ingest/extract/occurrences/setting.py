@@ -65,6 +65,11 @@ class Setting:
                     found.append(unit)
         if not found and self.home is not None:
             found.append(self.home)
+            # A chapter's happenings are its organisation's too.
+            above = self.parent.get(self.home)
+            if self.mentions.labels.get(self.home) == "Branch" and above is not None \
+                    and self.mentions.labels.get(above) == "Organization":
+                found.append(above)
         for m in clause_mentions:
             if m.label == "Branch" and m.node_id not in found:
                 found.append(m.node_id)
