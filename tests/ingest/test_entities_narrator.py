@@ -187,3 +187,13 @@ def test_a_signatory_signing_with_a_longer_form_of_a_name_the_text_uses_is_that_
     assert not [n for n in result.nodes if n.label == "Person" and n.name == "Mireia Puig Soler"]
     mireia = next(n for n in result.nodes if n.name == "Mireia Puig")
     assert any(r.type == "AUTHORED" and r.source == mireia.id for r in result.relationships)
+
+
+def test_a_signed_block_in_mid_text_names_every_signatory_with_nicknames_and_extended_letters() -> None:
+    text = ("Statement by former members of the Workers Unity League\n\n" + _PROSE + "\n\nSigned,\n\n"
+            "[Survivor 1]\nMaja Kovačević (Zagreb, former branch secretary)\nSiobhan “Shiv” Carrick, former convenor\n"
+            "Niall, former treasurer, Glasgow branch\n\nOur demands\n\n1. Publish the report.\n2. Apologise in writing.\n")
+    result = extract_entities(AccountRecord.from_text("n-signed", text), load_lexicon())
+    names = {n.id: n.name for n in result.nodes}
+    authors = {names[r.source] for r in result.relationships if r.type == "AUTHORED"}
+    assert {"[Survivor 1]", "Maja Kovačević", "Siobhan Carrick", "Niall"} <= authors

@@ -24,8 +24,9 @@ __all__ = ["PersonMention", "NameContext", "find_names", "NAME_TOKEN"]
 
 # Latin-1 letters too ("Seán", "Zoë"); "O'Neill"; an inner capital for "McAllister"; a
 # possessive "'s" is never part of the name ("Pendle's office" names Pendle).
-_UPPER = "A-ZÀ-ÖØ-Þ"
-_LOWER = "a-zß-öø-ÿ"
+# Latin Extended-A and -B ("Petrović", "Şahin", "Ōtautahi") hold both cases mixed: in either class.
+_UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u024f"
+_LOWER = "a-zß-öø-ÿ\u0100-\u024f"
 NAME_TOKEN = rf"[{_UPPER}](?:[’'][{_UPPER}])?[{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:[-’'](?![sS](?![\w]))[{_UPPER}]?[{_LOWER}]+)*"
 # A name never runs across a line break: "Tom Eccleston\nSalford branch" is a
 # signature above an address, not one name.

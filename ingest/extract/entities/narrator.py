@@ -356,10 +356,12 @@ _ANONYMOUS = re.compile(r"(?i)(?:an?\s+)?(?:anonymous|anon|name withheld|withhel
 _INITIALS = r"[A-Z]\.[^\S\n]?[A-Z]\.(?:[^\S\n]?[A-Z]\.)?"
 # Lower-case particles inside a signed name ("Laia Puigdomènech i Serra", "Ana de Souza").
 _PARTICLE = r"(?:i|y|e|de|da|do|dos|das|del|della|di|du|van|von|der|den|le|la|bin|ibn)"
+# A nickname inside a signed name: "Siobhan “Shiv” Carrick".
+_NICKNAME = r"[^\S\n]+[“\"][^”\"\n]{1,20}[”\"]"
 _SIGNATURE_LINE = re.compile(
     rf"[^\S\n]*(?:[-–—][^\S\n]*)?(?:(?:Signed|Signature)[:,]?[^\S\n]*|and[^\S\n]+)?"
-    rf"(?P<name>{NAME_TOKEN}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?(?:{NAME_TOKEN}|[A-Z]\.?(?![\w’'-]))){{0,2}}"
-    rf"|[A-Z]\.[^\S\n]?{NAME_TOKEN}|{_INITIALS})"
+    rf"(?P<name>{NAME_TOKEN}(?:{_NICKNAME})?(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?(?:{NAME_TOKEN}|[A-Z]\.?(?![\w’'-]))){{0,2}}"
+    rf"|[A-Z]\.[^\S\n]?{NAME_TOKEN}|{_INITIALS}|\[[A-Z][\w ]{{1,20}}\])"
     r"[^\S\n]*(?:(?:,|[-–—]|\()[^\n]{0,80})?[^\S\n]*$"
 )
 # "and Fiona Baird, who wrote this statement": the signatory who held the pen.
@@ -374,11 +376,47 @@ _NOT_SIGNING = frozenset({"The", "In", "To", "From", "Dear", "Yours", "And", "Bu
 _DASHES = frozenset("-–—")
 
 
+# "Signed," or "Signatories:" alone on a line, opening a block of names wherever it stands
+# (a statement may go on after it with its demands).
+_SIGNED_BLOCK = re.compile(r"(?m)^[^\S\n]*(?:Signed|Signatories|Signed by|The undersigned)[:,]?[^\S\n]*$")
+
+
+def _signed_block(text: str, body_end: int) -> list[tuple[int, int, str]]:
+    """The names listed one per line under a "Signed," line."""
+    heads = list(_SIGNED_BLOCK.finditer(text, 0, body_end))
+    if not heads:
+        return []
+    found: list[tuple[int, int, str]] = []
+    offset = heads[-1].end() + 1
+    blank = 0
+    for line in text[offset:body_end].split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        if not line.strip():
+            blank += 1
+            if found or blank > 1:
+                break
+            continue
+        m = _SIGNATURE_LINE.fullmatch(line)
+        if m is None or len(line.split()) > 16 or m.group("name").split()[0] in _NOT_SIGNING:
+            break
+        found.append((start + m.start("name"), start + m.end("name"), _without_nickname(m.group("name"))))
+    return found
+
+
+def _without_nickname(name: str) -> str:
+    return " ".join(re.sub(_NICKNAME, "", name).split())
+
+
 def _signatories(text: str, body_end: int) -> list[tuple[int, int, str]]:
     """The names signed under the body, in order: the closing lines that are a
     name (two words or a name and an initial; a lone given name only after a
-    sign-off such as "In solidarity," or after a dash), among the last short lines (a place, a date)."""
+    sign-off such as "In solidarity," or after a dash), among the last short lines (a place, a date).
+    A block of names under "Signed," counts wherever it stands."""
     from ingest.extract.entities.given_names import is_given_name
+
+    block = _signed_block(text, body_end)
+    if len(block) >= 2:
+        return block
 
     tail_start = max(0, body_end - 600)
     lines: list[tuple[int, str]] = []
@@ -406,7 +444,7 @@ def _signatories(text: str, body_end: int) -> list[tuple[int, int, str]]:
         # Within a block of signatures a line may run longer ("Laia Serra, former secretary for ...").
         longest = 16 if found or wrote_it else 12
         if name and len(line.split()) <= longest and name.split()[0] not in _NOT_SIGNING:
-            found.append((start + m.start("name"), start + m.end("name"), name))
+            found.append((start + m.start("name"), start + m.end("name"), _without_nickname(name)))
             writer = found[-1] if wrote_it else writer
             misses = 0
             continue
