@@ -87,6 +87,15 @@ def test_others_joining_and_leaving_with_only_a_time_after_the_verb() -> None:
     assert len([1 for source, _ in passage.rels("LEFT") if source == "person:nils"]) == 1
 
 
+def test_someone_letting_their_membership_lapse_or_drifting_away_left() -> None:
+    text = ("I joined the Workers Unity League in 2010. Tove Lindahl had already drifted away by then. "
+            "Nils Berg has since let his membership lapse.")
+    entities = {**ENTITIES, "person:nils": ("Person", ["Nils Berg"])}
+    passage = run(text, entities, primary="org:party")
+    assert {("person:tove", "org:party"), ("person:nils", "org:party")} <= passage.rels("LEFT")
+    assert passage.rel("LEFT", "person:nils", "org:party").properties.get("how") == "lapsed"
+
+
 def test_every_signatory_of_a_joint_resignation_left() -> None:
     from graph.model import AccountRecord
     from ingest.extract import extract

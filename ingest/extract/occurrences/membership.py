@@ -189,11 +189,13 @@ def _narrator_left(scene: Scene, edges: EdgeSet) -> None:
 
 # Someone else joining or leaving with nothing after the verb but a time or the end of
 # the clause: "Tess left.", "Hollis left in 2018", "a full-timer who has since left",
-# "Jess joined in 2017", "Maya joined at 22". The account's organisation is meant.
+# "Jess joined in 2017", "Maya joined at 22"; or letting it lapse: "has since let his
+# membership lapse", "had drifted away". The account's organisation is meant.
 _BARE_JOIN_OR_LEAVE = re.compile(
-    r"(?<![\w’'-])(?P<who>who\s+)?(?:(?:has|had|have|later|then|also|since|quietly|eventually|both|all|finally)\s+){0,3}"
-    r"(?P<verb>left|quit|resigned|joined)"
+    r"(?<![\w’'-])(?P<who>who\s+)?(?:(?:has|had|have|later|then|also|since|quietly|eventually|both|all|finally|already|simply)\s+){0,3}"
+    r"(?:(?P<verb>left|quit|resigned|joined)"
     r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:in|at|after|before|soon|too|as\s+well|over|because|when|within|last|that|and|but|politics|altogether|shortly|the\s+following|the\s+same|a\s+(?:year|month|week|few))\b)"
+    r"|(?P<lapsed>let\s+(?:his|her|their)\s+membership\s+lapse|drifted\s+away|stopped\s+paying\s+(?:dues|subs))\b)"
 )
 
 
@@ -224,7 +226,7 @@ def _told_without_object(scene: Scene, edges: EdgeSet) -> None:
         rel_type = "JOINED" if m.group("verb") == "joined" else "LEFT"
         if any(scene.mentions.labels.get(t) in ("Organization", "Branch") for t in edges.targets(rel_type, last.node_id)):
             continue
-        props = (("how", "resigned"),) if m.group("verb") == "resigned" else ()
+        props = (("how", "resigned"),) if m.group("verb") == "resigned" else (("how", "lapsed"),) if m.group("lapsed") else ()
         edges.add(Edge(rel_type, last.node_id, primary, sentence.start, sentence.end, "stated", props))
 
 
