@@ -465,6 +465,16 @@ def test_the_compiled_vocabulary_is_built_once_per_lexicon() -> None:
     assert vocabulary(load_lexicon()) is vocabulary(load_lexicon())
 
 
+def test_an_entry_reads_through_quote_marks_but_a_space_in_a_character_class_stays_a_space() -> None:
+    from ingest.extract.occurrences.vocabulary import compile_entries
+
+    pattern = compile_entries(["stern talking[- ]to", "make sure (?:I|she) never"])
+    assert pattern is not None
+    assert pattern.search("he was given a “stern talking-to” and left")
+    assert pattern.search("he was given a stern talking to")
+    assert pattern.search("said he would “make sure she never stood again”")
+
+
 def test_dismissals_silences_shielding_and_exclusion_are_responses() -> None:
     p = run(
         "In March 2020 the National Committee dismissed the appeal.\n\n"

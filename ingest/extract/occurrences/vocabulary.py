@@ -31,7 +31,33 @@ _SPACE = r"\s+[“\"]?"
 
 
 def _entry(entry: str) -> str:
-    return entry.replace(" ~ ", _GAP).replace(r"(?:\w+ )", "\x00").replace(" ", _SPACE).replace("\x00", _LOOSE_WORD)
+    held = entry.replace(" ~ ", _GAP).replace(r"(?:\w+ )", "\x00")
+    return _spaces_outside_classes(held).replace("\x00", _LOOSE_WORD)
+
+
+def _spaces_outside_classes(pattern: str) -> str:
+    """Each space of an entry matches white space (and a quote mark opening a word),
+    except inside a character class ("talking[- ]to"), where it stays a space."""
+    out: list[str] = []
+    in_class = escaped = False
+    for char in pattern:
+        if escaped:
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            out.append(char)
+            escaped = True
+        elif char == "[" and not in_class:
+            out.append(char)
+            in_class = True
+        elif char == "]" and in_class:
+            out.append(char)
+            in_class = False
+        elif char == " ":
+            out.append(r"\s" if in_class else _SPACE)
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def compile_entries(entries: list[str] | tuple[str, ...], flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
