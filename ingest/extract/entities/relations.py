@@ -408,12 +408,16 @@ _FROM_UNIT = re.compile(r"^,?\s+(?:from|of|in)\s+(?:the|our|my|their)\s+$")
 _SIGNATURE_TAIL = re.compile(r"^,\s+(?:(?:former|ex-|past|then)\s*)?[\w’' -]{1,40},\s+(?:the\s+)?$")
 
 
+def _unit_mentions(orgs: OrgContext, units: UnitContext) -> list[tuple[int, int, str]]:
+    """Every mention of an organisation, branch, body or faction: organisations first."""
+    found = [(m.start, m.end, m.node_id) for m in orgs.mentions]
+    return found + units.branches + units.body_mentions + units.factions + units.generic_branch_mentions
+
+
 def _unit_starts(orgs: OrgContext, units: UnitContext) -> dict[int, str]:
-    """Every mention of an organisation, branch, body or faction, by where it starts."""
+    """Every unit mention by where it starts (an organisation's where two start together)."""
     starts: dict[int, str] = {}
-    for m in orgs.mentions:
-        starts.setdefault(m.start, m.node_id)
-    for s, _e, unit in units.branches + units.body_mentions + units.factions + units.generic_branch_mentions:
+    for s, _e, unit in _unit_mentions(orgs, units):
         starts.setdefault(s, unit)
     return starts
 
@@ -481,15 +485,12 @@ _MEMBER_OF_BEFORE_UNIT = re.compile(
 )
 _THEN_NAME = re.compile(r"^(?:,\s+|\s+(?:named|called)\s+)$")
 _UNIT_MEMBER_THEN_NAME = re.compile(r"^\s+members?(?:,\s+|\s+)$")
+# What may open "X member" before the name: an article, or the start of a sentence or line.
+_OPENS_UNIT_MEMBER = re.compile(r"(?:\b(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]he)\s+|^|[.\n]\s*)$")
 _NAME_THEN_ARTICLE = re.compile(r"^,\s+(?:(?:a|an|another|the|one|then|also|still)\s+)+(?:(?:long-?standing|former|leading|senior|fellow|veteran)\s+)?")
+_MEMBER_AFTER_UNIT = re.compile(r"\s+members?\b")
 # "a meeting of the finance subcommittee (Halloran, Jo, Kim R and myself)": the body's members listed.
 _LISTED_AFTER = re.compile(r"^\s*\(")
-
-
-def _unit_spans(orgs: OrgContext, units: UnitContext) -> list[tuple[int, int, str]]:
-    spans = [(m.start, m.end, m.node_id) for m in orgs.mentions]
-    spans += units.branches + units.body_mentions + units.factions + units.generic_branch_mentions
-    return sorted(spans)
 
 
 def _appositive_memberships(
@@ -498,7 +499,7 @@ def _appositive_memberships(
     """Membership told in an apposition around a person's name, and the members a
     body's mention lists in brackets after it."""
     text = c.text
-    spans = _unit_spans(orgs, units)
+    spans = sorted(_unit_mentions(orgs, units))
     if not spans:
         return
     by_end = {e: (s, u) for s, e, u in spans}
@@ -515,7 +516,7 @@ def _appositive_memberships(
             gap = text[unit_end:s]
             before = text[max(0, unit_start - 60) : unit_start]
             told = (_THEN_NAME.match(gap) and _MEMBER_OF_BEFORE_UNIT.search(before)) or (
-                _UNIT_MEMBER_THEN_NAME.match(gap) and re.search(r"(?:\b(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]he)\s+|^|[.\n]\s*)$", before)
+                _UNIT_MEMBER_THEN_NAME.match(gap) and _OPENS_UNIT_MEMBER.search(before)
             )
             if told:
                 _member_of_unit(c, pid, unit, unit_start, units, orgs)
@@ -524,7 +525,7 @@ def _appositive_memberships(
         if article:
             unit_at = e + article.end()
             found = by_start.get(unit_at)
-            if found is not None and re.match(r"\s+members?\b", text[found[0] : found[0] + 10]):
+            if found is not None and _MEMBER_AFTER_UNIT.match(text, found[0]):
                 _member_of_unit(c, pid, found[1], unit_at, units, orgs)
     for start, end, unit in units.body_mentions:
         if not _LISTED_AFTER.match(text[end : end + 3]):
@@ -532,8 +533,7 @@ def _appositive_memberships(
         close = text.find(")", end, end + 120)
         if close < 0:
             continue
-        listed = [(ps, pid) for ps, pe, pid in people if end < ps and pe <= close]
-        members = {pid for _ps, pid in listed}
+        members = {pid for ps, pe, pid in people if end < ps and pe <= close}
         if re.search(r"\b(?:myself|me)\b", text[end:close]) and end < body_end:
             members.add(narrator)
         if len(members) >= 2:
