@@ -22,7 +22,7 @@ from ingest.extract.occurrences.context import Mentions, read_clause
 from ingest.extract.occurrences.edges import Edge, EdgeSet
 from ingest.extract.occurrences.grouping import Occurrence
 from ingest.extract.occurrences.participants import Scene
-from ingest.extract.types import Mention
+from ingest.extract.types import Mention, Span
 
 __all__ = ["tie_membership"]
 
@@ -116,18 +116,27 @@ def _coordinated(first: Mention, text: str, mentions: Mentions) -> list[Mention]
     return found
 
 
+def _sentence_at(scene: Scene, starts: list[int], position: int) -> Span | None:
+    """The sentence holding ``position`` (``starts``: every sentence's start, in order)."""
+    index = bisect_right(starts, position) - 1
+    return scene.sentences[index] if index >= 0 and position < scene.sentences[index].end else None
+
+
+def _sentence_starts(scene: Scene) -> list[int]:
+    return [s.start for s in scene.sentences]
+
+
 def _told_in_words(scene: Scene, edges: EdgeSet) -> None:
     """JOINED and LEFT from "I joined X", "Y resigned from X" wherever they are written."""
     text, mentions, narrator = scene.text, scene.mentions, scene.mentions.narrator
-    sentence_starts = [s.start for s in scene.sentences]
+    sentence_starts = _sentence_starts(scene)
     for m in _JOIN_OR_LEAVE.finditer(text):
         unit = next((u for u in mentions.within(m.end(), m.end() + 80) if u.start == m.end()), None)
         if unit is None or unit.label not in _UNITS:
             continue
         before = text[max(0, m.start() - 60) : m.start()]
         person: str | None = None
-        index = bisect_right(sentence_starts, m.start()) - 1
-        sentence = scene.sentences[index] if index >= 0 and m.start() < scene.sentences[index].end else None
+        sentence = _sentence_at(scene, sentence_starts, m.start())
         if narrator is not None and _NARRATOR_BEFORE.search(before):
             person = narrator
         elif narrator is not None and sentence is not None and _NARRATOR_GOES_ON.search(text[sentence.start : m.start()]) \
@@ -182,7 +191,7 @@ def _narrator_left(scene: Scene, edges: EdgeSet) -> None:
         return
     said = m.group(0).lower()
     how = next((value for cue, value in _HOW_LEFT if cue in said), None)
-    sentence = next((s for s in scene.sentences if s.start <= m.start() < s.end), None)
+    sentence = _sentence_at(scene, _sentence_starts(scene), m.start())
     start, end = (sentence.start, sentence.end) if sentence is not None else (m.start(), m.end())
     edges.add(Edge("LEFT", narrator, primary, start, end, "stated", (("how", how),) if how else ()))
 
@@ -200,16 +209,16 @@ _BARE_JOIN_OR_LEAVE = re.compile(
 
 
 def _told_without_object(scene: Scene, edges: EdgeSet) -> None:
+    """JOINED and LEFT of someone named just before a bare verb of joining or leaving."""
     primary, narrator = scene.primary, scene.mentions.narrator
     if primary is None:
         return
     text = scene.text
-    sentence_starts = [s.start for s in scene.sentences]
+    sentence_starts = _sentence_starts(scene)
     for m in _BARE_JOIN_OR_LEAVE.finditer(text):
-        index = bisect_right(sentence_starts, m.start()) - 1
-        if index < 0 or m.start() >= scene.sentences[index].end:
+        sentence = _sentence_at(scene, sentence_starts, m.start())
+        if sentence is None:
             continue
-        sentence = scene.sentences[index]
         people = [p for p in scene.mentions.within(sentence.start, m.start()) if p.label == "Person"]
         if not people:
             continue
@@ -247,7 +256,7 @@ def _signatories_left(scene: Scene, edges: EdgeSet) -> None:
     m = _WE_LEAVE.search(scene.text)
     if m is None:
         return
-    sentence = next((s for s in scene.sentences if s.start <= m.start() < s.end), None)
+    sentence = _sentence_at(scene, _sentence_starts(scene), m.start())
     start, end = (sentence.start, sentence.end) if sentence is not None else (m.start(), m.end())
     for person in (narrator, *authors):
         if person is not None and not edges.has("LEFT", person, primary):
