@@ -38,8 +38,9 @@ _HEAD_FIRST = (
     "Confédération|Sindicato|Sindacato|Syndicat|Nuevo|Nueva|Nuovo|Nuova|Nouveau|Nouvelle|Bund|Verband"
 )
 _CONNECTOR = r"(?:de|del|della|dello|delle|dei|degli|di|des|du|de la|da|do|dos|das|y|e|et|i|la|los|las|le|les|per|por|pour|para|der|für|ng)"
+_CAPITAL = "A-ZÁÉÍÓÚÀÈÌÒÙÇÄÖÜ"
 _NAMED_ORG_HEAD_FIRST = re.compile(
-    rf"\b((?:{_HEAD_FIRST})(?:[^\S\n]+{_CONNECTOR})*(?:[^\S\n]+[A-ZÁÉÍÓÚÀÈÌÒÙÇÄÖÜ][\w’'-]+(?:[^\S\n]+{_CONNECTOR}(?=[^\S\n]+[A-ZÁÉÍÓÚÀÈÌÒÙÇÄÖÜ]))*){{1,5}})\b"
+    rf"\b((?:{_HEAD_FIRST})(?:[^\S\n]+{_CONNECTOR})*(?:[^\S\n]+[{_CAPITAL}][\w’'-]+(?:[^\S\n]+{_CONNECTOR}(?=[^\S\n]+[{_CAPITAL}]))*){{1,5}})\b"
     r"(?:\s+\(([A-Z]{2,6})\))?"
 )
 _GENERIC_SELF = re.compile(

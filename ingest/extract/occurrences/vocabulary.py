@@ -2,8 +2,9 @@
 
 Lexicon entries (``triggers`` and ``occurrence_cues``) are case-insensitive
 regular expressions matched at word boundaries, where a space matches any
-white space and ``~`` lets up to four words stand between two parts. This
-module turns them into compiled patterns; nothing else reads those sections.
+white space (and a quote mark opening the next word) and ``~`` lets up to four
+words stand between two parts. This module turns them into compiled patterns;
+nothing else reads those sections.
 """
 
 from __future__ import annotations
@@ -36,8 +37,9 @@ def _entry(entry: str) -> str:
 
 
 def _spaces_outside_classes(pattern: str) -> str:
-    """Each space of an entry matches white space (and a quote mark opening a word),
-    except inside a character class ("talking[- ]to"), where it stays a space."""
+    """Each space between an entry's words matches white space and a quote mark
+    opening the next word; inside a character class ("talking[- ]to") it
+    matches one white-space character."""
     out: list[str] = []
     in_class = escaped = False
     for char in pattern:
