@@ -389,6 +389,7 @@ def _called(c: Collector, vocab: Vocabulary, names: NameContext, occupied: list[
     call Sam tomorrow" names no one new.
     """
     text = c.text
+    stand_in = _called_name(tuple(vocab.people.get("honorifics", [])))
     for verb in _CALL_VERB.finditer(text, 0, body_end):
         sentence = c.sentence_at(verb.start())
         description = _CALLED_DESCRIPTION.search(text, sentence.start, verb.start())
@@ -398,7 +399,7 @@ def _called(c: Collector, vocab: Vocabulary, names: NameContext, occupied: list[
             rest = obj.end()
         elif description is None:
             continue
-        m = _called_name(tuple(vocab.people.get("honorifics", []))).match(text, rest)
+        m = stand_in.match(text, rest)
         if m is None:
             continue
         name = m.group("quoted") or m.group("name")
