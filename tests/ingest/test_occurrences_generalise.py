@@ -500,3 +500,30 @@ def test_harm_verbs_the_parse_reads_without_a_trigger_phrase() -> None:
     )
     assert p.node("Incident", "physical_violence", containing="pinned")
     assert p.node("Incident", "harassment", containing="berated")
+
+
+def test_money_gone_earlier_complaints_and_new_factions_are_incidents() -> None:
+    p = run(
+        "In 2019 about £23,000 went out of the fighting fund over eighteen months.\n\n"
+        "In 2020 I learned that a woman had complained about Sam Holt's behaviour towards her in 2015.\n\n"
+        "In 2021 eleven of us formed the Tendency for Democracy to fight for an elected leadership.",
+        {"sam": ("Person", ["Sam Holt"])},
+    )
+    assert p.node("Incident", "other", containing="£23,000 went out of")
+    assert p.node("Incident", "other", containing="complained about Sam Holt's behaviour")
+    assert p.node("Incident", "dissent", containing="formed the Tendency")
+
+
+def test_gags_refusals_in_the_passive_and_returns_are_responses() -> None:
+    p = run(
+        "In March 2021 I complained to the committee about Sam Holt.\n\n"
+        "In April 2021 I was told not to discuss the complaint with any comrade.\n\n"
+        "In May 2021 my appeal to the committee was rejected.\n\n"
+        "In June 2021 members were told, in the group chats and in person, not to greet me.\n\n"
+        "In July 2021 Sam Holt was readmitted by the committee.",
+        {"sam": ("Person", ["Sam Holt"]), "c": ("LeadershipBody", ["the committee"])},
+    )
+    assert p.node("Response", "pressure", containing="not to discuss the complaint")
+    assert p.node("Response", "dismissal", containing="appeal to the committee was rejected")
+    assert p.node("Response", "isolation", containing="not to greet")
+    assert p.node("Response", "other", containing="readmitted")

@@ -24,7 +24,7 @@ __all__ = ["Mentions", "ClauseContext", "read_clause", "narrator_acts"]
 _PRONOUN_REACH = 1000
 # "was expelled", "had been quietly suspended": the subject undergoes the act.
 _PASSIVE = re.compile(
-    r"\b(?:was|were|been|being|be|is|are|got|get|gets)\s+"
+    r"(?:\b(?:was|were|been|being|be|is|are|am|got|get|gets)|['’]m)\s+"
     r"(?:(?:\w+ly|also|then|later|finally|eventually|not|never|just|soon|even|still|since|all|both)\s+){0,3}$",
     re.IGNORECASE,
 )
@@ -171,4 +171,5 @@ def narrator_acts(hit: Hit, text: str) -> bool:
 def _passive_first_person(before: str) -> bool:
     folded = before.replace("’", "'")
     return any(cue in folded for cue in ("I was ", "I've been", "I have been", "I had been", "we were ", "We were ",
-                                         "i was ", "i've been", "i have been", "i had been"))
+                                         "i was ", "i've been", "i have been", "i had been", "I am ", "I'm ", "i am ",
+                                         "i'm ", "we are ", "We are "))

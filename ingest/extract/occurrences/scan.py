@@ -170,7 +170,7 @@ def dated_entries(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
         offset += len(line) + 1
     openings = {start: vocab.entry_date.match(line) for start, _, line in lines}
     headings = {start for start, _, line in lines
-                if (m := openings[start]) is not None and not line[m.end():].strip(" \t.,:;—–-")}
+                if (m := openings[start]) is not None and not line[m.end():].strip(" \t.,:;—–-*_#")}
     # One date on its own line heads a letter; a diary has several.
     diary = len(headings) >= _DIARY_HEADINGS
     entries: list[tuple[int, int]] = []
@@ -201,7 +201,7 @@ def is_narrative(sentence: str, vocab: Vocabulary, in_entry: bool = False) -> bo
     # hypothesis cues read only the narrator's own words.
     if _PERFORMATIVE.search(sentence):
         return True  # "I am resigning", "this is my resignation": the saying is the deed
-    if _PRESENT_OPENING.match(sentence):
+    if _PRESENT_OPENING.match(sentence) and not in_entry:
         return False  # "I am writing this because ...": the narrator speaking now, not telling
     told = vocab.narrative.search(sentence) if vocab.narrative is not None else None
     if vocab.generic is not None:

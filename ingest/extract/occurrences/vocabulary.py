@@ -125,7 +125,8 @@ def _thaw(value: Any) -> Any:
 def vocabulary(lexicon: Mapping[str, Any]) -> Vocabulary:
     """The compiled vocabulary of ``lexicon`` (cached on its occurrence sections)."""
     return _build(_freeze(lexicon.get("triggers") or {}), _freeze(lexicon.get("occurrence_cues") or {}),
-                  tuple(str(m) for m in (lexicon.get("dates") or {}).get("months") or ()))
+                  tuple(str(m) for m in (lexicon.get("dates") or {}).get("months") or ()),
+                  tuple(str(m) for m in (lexicon.get("dates") or {}).get("seasons") or ()))
 
 
 def _lower_pattern(entry: str) -> str:
@@ -139,7 +140,7 @@ def _lower_pattern(entry: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _build(triggers_key: Any, cues_key: Any, months: tuple[str, ...] = ()) -> Vocabulary:
+def _build(triggers_key: Any, cues_key: Any, months: tuple[str, ...] = (), seasons: tuple[str, ...] = ()) -> Vocabulary:
     triggers = _thaw(triggers_key) or {}
     cues = _thaw(cues_key) or {}
     compiled: list[Trigger] = []
@@ -169,17 +170,24 @@ def _build(triggers_key: Any, cues_key: Any, months: tuple[str, ...] = ()) -> Vo
         anaphora=compile_entries(list(cues.get("anaphora") or ())),
         agent=compile_entries(list(cues.get("agent") or ())),
         pronouns=pronouns,
-        entry_date=_entry_date(months),
+        entry_date=_entry_date(months, seasons),
     )
 
 
-def _entry_date(months: tuple[str, ...]) -> re.Pattern[str] | None:
+def _entry_date(months: tuple[str, ...], seasons: tuple[str, ...] = ()) -> re.Pattern[str] | None:
     if not months:
         return None
     month = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
     day = r"\d{1,2}(?:st|nd|rd|th)?"
+    # A season, or a bare year set off by a dash or colon ("Autumn 2017 —",
+    # "2018 (all year) —"), opens a timeline's entry as a month does.
+    season = "|".join(re.escape(s) for s in seasons)
+    in_season = rf"|(?:{season})\s+\d{{4}}" if season else ""
     date = (rf"(?:(?:{day}\s+(?:of\s+)?(?:{month})\.?|(?:{month})\.?\s+{day}|(?:{month}))(?:,?\s+\d{{4}})?"
-            rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|(?:early|mid|late)[- ](?:{month}|\d{{4}})(?:\s+\d{{4}})?)")
+            rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|(?:early|mid|late)[- ](?:{month}|\d{{4}})(?:\s+\d{{4}})?"
+            rf"{in_season}|\d{{4}}(?:\s+\([^)\n]{{1,30}}\))?(?=\s*[—–:]))")
     weekday = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-    return re.compile(rf"^[ \t]*(?:[-*•]\s+|\d+[.)]\s+)?{weekday}(?:{date})(?=\s*(?:[.,:;—–-]|$))",
+    # A heading may be marked up: "## Tuesday 4 June", "**3 March**".
+    markup = r"(?:\#{1,6}\s+|\*\*?|__?)?"
+    return re.compile(rf"^[ \t]*(?:[-*•]\s+|\d+[.)]\s+)?{markup}{weekday}(?:{date})(?:\*\*?|__?)?(?=\s*(?:[.,:;—–-]|$))",
                       re.IGNORECASE | re.MULTILINE)
