@@ -24,7 +24,7 @@ __all__ = ["Mentions", "ClauseContext", "read_clause", "narrator_acts"]
 _PRONOUN_REACH = 1000
 # "was expelled", "had been quietly suspended": the subject undergoes the act.
 _PASSIVE = re.compile(
-    r"(?:\b(?:was|were|been|being|be|is|are|am|got|get|gets)|['’]m)\s+"
+    r"\b(?:was|were|been|being|be|is|are|got|get|gets)\s+"
     r"(?:(?:\w+ly|also|then|later|finally|eventually|not|never|just|soon|even|still|since|all|both)\s+){0,3}$",
     re.IGNORECASE,
 )
@@ -165,11 +165,15 @@ def narrator_acts(hit: Hit, text: str) -> bool:
     words = text[hit.clause.start:hit.trigger.start].replace("’", "'").split()[-2:]
     if not any(w in ("I", "we", "We", "i") for w in words):
         return False
-    return _PASSIVE.search(" ".join(words) + " ") is None
+    joined = " ".join(words) + " "
+    # "I am suspended" in a timeline's present is done to the narrator, not by them.
+    return _PASSIVE.search(joined) is None and _PRESENT_PASSIVE.search(joined) is None
+
+
+_PRESENT_PASSIVE = re.compile(r"(?:\bam|['’]m)\s+$", re.IGNORECASE)
 
 
 def _passive_first_person(before: str) -> bool:
     folded = before.replace("’", "'")
     return any(cue in folded for cue in ("I was ", "I've been", "I have been", "I had been", "we were ", "We were ",
-                                         "i was ", "i've been", "i have been", "i had been", "I am ", "I'm ", "i am ",
-                                         "i'm ", "we are ", "We are "))
+                                         "i was ", "i've been", "i have been", "i had been"))
