@@ -527,3 +527,17 @@ def test_gags_refusals_in_the_passive_and_returns_are_responses() -> None:
     assert p.node("Response", "dismissal", containing="appeal to the committee was rejected")
     assert p.node("Response", "isolation", containing="not to greet")
     assert p.node("Response", "other", containing="readmitted")
+
+
+def test_turning_up_following_deadnaming_and_the_same_thing_again_are_incidents() -> None:
+    p = run(
+        "In April 2019 Sam Holt turned up at the care home where she works and waited in the car park.\n\n"
+        "In May 2019 Sam Holt followed me into the car park after the meeting.\n\n"
+        "In June 2019 Dan Cole used my deadname at the stall.\n\n"
+        "In July 2019 a woman told me Sam Holt had done the same thing with her in 2015.",
+        {"sam": ("Person", ["Sam Holt"]), "dan": ("Person", ["Dan Cole"])},
+    )
+    assert p.node("Incident", "threat", containing="turned up at the care home")
+    assert p.node("Incident", "threat", containing="followed me into the car park")
+    assert p.node("Incident", "harassment", containing="used my deadname")
+    assert p.node("Incident", "other", containing="done the same thing with her")
