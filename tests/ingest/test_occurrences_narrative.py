@@ -172,3 +172,10 @@ def test_seasons_bare_years_and_marked_up_headings_open_entries() -> None:
     assert [text[a:b].split(" —")[0] for a, b in dated_entries(text, vocab)] == ["Autumn 2017", "2018 (all year)"]
     diary = "## Monday 3 June\n\nThe secretary rings her.\n\n**Tuesday 4 June**\n\nShe tells me.\n\n## Friday 7 June\n\nI complain."
     assert [diary[a:b] for a, b in dated_entries(diary, vocab)] == ["The secretary rings her.", "She tells me.", "I complain."]
+
+
+def test_an_undated_conversation_with_nobody_else_named_is_background() -> None:
+    p = run("I joined the League in 2015. Afterwards I had long conversations about it, mostly late at night. "
+            "Then I spoke to Ann Lee about the secretary.", {"org": ORG, "ann": ("Person", ["Ann Lee"])}, primary="org")
+    talks = p.nodes("Event", "conversation")
+    assert len(talks) == 1 and "Ann Lee" in talks[0].evidence[0].quote

@@ -105,17 +105,22 @@ def extract_occurrences(account: AccountRecord, entities: EntityResult, lexicon:
     tie_parties(occurrences, scene, edges)
     tie_consequences(occurrences, scene, edges)
     tie_membership(occurrences, scene, edges)
-    return _without_background(nodes, edges.relationships())
+    return _without_background(nodes, edges.relationships(), entities.narrator_id)
 
 
-def _without_background(nodes: list[Node], relationships: list[Relationship]) -> OccurrenceResult:
+def _without_background(nodes: list[Node], relationships: list[Relationship],
+                        narrator_id: str | None = None) -> OccurrenceResult:
     """An event with no date, no one taking part and nothing answering it or
     following from it ("The motion passed 41 to 29", "there was the cell
     meeting") is background to the story, not a step of it: the node goes,
-    with every relationship that touches it."""
+    with every relationship that touches it. An undated conversation needs
+    someone besides the narrator in it ("I talked to a few friends about it"
+    tells how the narrator coped, not a step of the story)."""
     taking_part = {r.target for r in relationships if r.type in ("PARTICIPATED_IN", "RESPONDS_TO", "LED_TO")}
+    others_in = {r.target for r in relationships if r.type == "PARTICIPATED_IN" and r.source != narrator_id}
     background = {n.id for n in nodes
-                  if n.label == "Event" and not n.properties.get("date") and n.id not in taking_part}
+                  if n.label == "Event" and not n.properties.get("date")
+                  and (n.id not in taking_part or (n.properties.get("kind") == "conversation" and n.id not in others_in))}
     return OccurrenceResult(
         nodes=[n for n in nodes if n.id not in background],
         relationships=[r for r in relationships if r.source not in background and r.target not in background])
