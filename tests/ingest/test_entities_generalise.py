@@ -225,3 +225,13 @@ def test_a_stand_in_with_a_comrade_honorific_keeps_it(lexicon):
             "Ka Andoy. Ka Andoy spoke first; Ka Tess said nothing.")
     people = names(run("g_ka", text, lexicon), "Person")
     assert {"Ka Tess", "Ka Andoy"} <= people and "Ka" not in people
+
+
+def test_tribunals_working_caretaker_and_audit_committees_are_bodies_and_appendices_no_people(lexicon):
+    text = ("I joined the Green Workers Party in 2016. My complaint went to the Standards Tribunal, then to the "
+            "National Audit Committee, and the Central Working Committee appointed a Caretaker Committee. "
+            "The letters are in Appendix A and Appendix B.")
+    r = run("g_more_bodies", text, lexicon)
+    assert {"Standards Tribunal", "National Audit Committee", "Central Working Committee",
+            "Caretaker Committee"} <= names(r, "LeadershipBody")
+    assert not [p for p in names(r, "Person") if "Appendix" in p]

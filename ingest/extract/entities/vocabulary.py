@@ -132,7 +132,7 @@ class _Composer:
         if scope_of and heads:
             mods = "|".join(re.escape(m) for m in sorted(scope_of, key=len, reverse=True))
             head = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-            self.body = rf"(?i:(?:{mods})(?:[ -](?:{mods}))?[ -](?:{head}))"
+            self.body = rf"(?i:(?:{mods})(?:(?:[ -]|\s+and\s+|\s*&\s*)(?:{mods}))?[ -](?:{head}))"
         else:
             self.body = r"(?!x)x"
         self.pattern = re.compile(rf"(?<![\w-]){self.body}(?![\w-])")
