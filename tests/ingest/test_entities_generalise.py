@@ -235,3 +235,12 @@ def test_tribunals_working_caretaker_and_audit_committees_are_bodies_and_appendi
     assert {"Standards Tribunal", "National Audit Committee", "Central Working Committee",
             "Caretaker Committee"} <= names(r, "LeadershipBody")
     assert not [p for p in names(r, "Person") if "Appendix" in p]
+
+
+def test_german_names_with_their_head_first_are_organisations(lexicon):
+    text = ("Our association belongs to the Föderation der Freien Arbeiterhäuser (FFA). In 2019 we wrote to the "
+            "Partei der Arbeit and to the Vereinigung Kritischer Studierender.")
+    r = run("g_head_first_de", text, lexicon)
+    assert {"Föderation der Freien Arbeiterhäuser", "Partei der Arbeit",
+            "Vereinigung Kritischer Studierender"} <= names(r, "Organization")
+    assert not [p for p in names(r, "Person") if "Arbeiterhäuser" in p or "Studierender" in p]

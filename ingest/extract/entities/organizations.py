@@ -35,7 +35,8 @@ _HEAD_FIRST = (
     "Izquierda|Sinistra|Gauche|Esquerda|Giovani|Juventud|Juventude|Jeunes|Jeunesses|Bloque|Bloco|Corriente|Corrente|"
     "Organización|Organizzazione|Organisation|Federación|Federazione|Fédération|Colectivo|Collettivo|Alianza|Alleanza|"
     "Alliance|Agrupación|Convergencia|Convergència|Candidatura|Rassemblement|Confederación|Confederazione|"
-    "Confédération|Sindicato|Sindacato|Syndicat|Nuevo|Nueva|Nuovo|Nuova|Nouveau|Nouvelle|Bund|Verband"
+    "Confédération|Sindicato|Sindacato|Syndicat|Nuevo|Nueva|Nuovo|Nuova|Nouveau|Nouvelle|Bund|Verband|Föderation|"
+    "Partei|Vereinigung|Gewerkschaft"
 )
 _CONNECTOR = r"(?:de|del|della|dello|delle|dei|degli|di|des|du|de la|da|do|dos|das|y|e|et|i|la|los|las|le|les|per|por|pour|para|der|für|ng)"
 _CAPITAL = "A-ZÁÉÍÓÚÀÈÌÒÙÇÄÖÜ"
