@@ -541,3 +541,9 @@ def test_turning_up_following_deadnaming_and_the_same_thing_again_are_incidents(
     assert p.node("Incident", "threat", containing="followed me into the car park")
     assert p.node("Incident", "harassment", containing="used my deadname")
     assert p.node("Incident", "other", containing="done the same thing with her")
+
+
+def test_members_told_the_narrator_had_left_is_the_organisations_response() -> None:
+    p = run("In 2019 I resigned from the League.\n\nIn 2020 I heard that our district was told I had left "
+            "\"for personal reasons\".", {"org": ORG}, primary="org")
+    assert p.node("Response", "other", containing="was told I had left")
