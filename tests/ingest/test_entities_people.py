@@ -108,3 +108,14 @@ def test_a_bracketed_word_and_letter_is_a_stand_in_name_whatever_the_word() -> N
     people = {n.name: n for n in result.nodes if n.label == "Person"}
     assert "[Organiser A]" in people and people["[Organiser A]"].properties["identity"] == "pseudonym"
     assert "[Section 4]" not in people
+
+
+def test_initials_before_a_surname_name_a_person_and_join_the_full_name() -> None:
+    people = _people("The grievance went to Mr K. Bhatt, the regional secretary. Mr Bhatt never replied. "
+                     "Niamh Corrigan chaired the panel; the minutes call her N. Corrigan. "
+                     "The state secretary, Com. B. N. Pandey, spoke first. So was I. Priya came later. "
+                     "The chronology is by Eilidh McL., a former secretary.")
+    assert people.get("K. Bhatt") == "partial" and "Mr Bhatt" not in people
+    assert "Niamh Corrigan" in people and "N. Corrigan" not in people
+    assert "B. N. Pandey" in people and "I. Priya" not in people
+    assert "Eilidh McL" in people

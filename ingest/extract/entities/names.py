@@ -31,7 +31,12 @@ NAME_TOKEN = rf"[{_UPPER}](?:[’'][{_UPPER}])?[{_LOWER}]+(?:[{_UPPER}][{_LOWER}
 # A name never runs across a line break: "Tom Eccleston\nSalford branch" is a
 # signature above an address, not one name.
 _GAP = r"[^\S\n]+"
-_FULL = re.compile(rf"(?<![\w’'\[-])({NAME_TOKEN})((?:{_GAP}{NAME_TOKEN}){{1,2}}|{_GAP}[{_UPPER}]\.?(?![\w’'-]))(?![\w\]-])")
+# A surname cut to its initial keeps a Mc, Mac or O' prefix: "Eilidh McL.", "Sean O'D."
+_INITIAL = rf"(?:Ma?c|O[’'])?[{_UPPER}]"
+_FULL = re.compile(rf"(?<![\w’'\[-])({NAME_TOKEN})((?:{_GAP}{NAME_TOKEN}){{1,2}}|{_GAP}{_INITIAL}\.?(?![\w’'-]))(?![\w\]-])")
+# "S. Bhatt": a first name cut to its initial, then the surname (never "U.S. Army").
+_INITIAL_SURNAME = re.compile(
+    rf"(?<![\w.’'-])(?!I\.)(?:[{_UPPER}]\.{_GAP}){{1,2}}({NAME_TOKEN})(?![\w’'-])(?!{_GAP}{NAME_TOKEN})")
 # "my branch secretary, Thomas", "my son Thomas": a lone first name introduced as a person.
 _INTRODUCED_TEMPLATE = r"\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[a-z-]+\s+){{0,2}}?(?:{nouns})),?\s+({name})(?![\w’'-])(?!\s+[A-Z])"
 
@@ -106,6 +111,13 @@ def find_names(
         else:
             found.append((m.start(), m.end(), m.group(0), "partial"))
         occupied.append((m.start(), m.end()))
+    for m in _INITIAL_SURNAME.finditer(text):
+        surname = m.group(1)
+        if not free(m.start(), m.end()) or surname in vocab.not_name_words or surname in blocked \
+                or surname.lower() in lower_words or surname in vocab.country_of_word or surname in vocab.place_words:
+            continue
+        found.append((m.start(), m.end(), m.group(0), "partial"))
+        occupied.append((m.start(), m.end()))
     for m in _FULL.finditer(text):
         tokens = m.group(0).split()
         if not free(m.start(), m.end()):
@@ -141,7 +153,7 @@ def find_names(
             continue
         if len(tokens) == 2 and opening_word and len(tokens[1].rstrip(".")) > 1:
             continue
-        initial = len(tokens[-1].rstrip(".")) == 1
+        initial = re.fullmatch(_INITIAL, tokens[-1].rstrip(".")) is not None
         if tokens[-1] == "I":
             continue  # "Comrades I had known": the pronoun, not an initial
         # "Comrade Delta", "Dr Okafor": an honorific and one name are a person known by that form.
@@ -170,8 +182,18 @@ def find_names(
 
     # "Comrade Brannan", "Mr Rooney": a title and a part of one full name the
     # account gives is that person; the titled forms are read after the full names.
-    found.sort(key=lambda item: titled(item[2]))
-    full_names = {name for _, _, name, _ in found if not titled(name) and len(name.split()) > 1}
+    # "N. Corrigan" is Niamh Corrigan when the account also gives the full name.
+    spelled = [name for _, _, name, _ in found if not titled(name) and len(name.split()) > 1
+               and not name.split()[0].endswith(".")]
+    initialled: dict[str, str] = {}
+    for _, _, name, _ in found:
+        words = name.split()
+        if len(words) > 1 and words[0].endswith(".") and not titled(name):
+            matches = {full for full in spelled if full.split()[-1] == words[-1] and full[0] == name[0]}
+            if len(matches) == 1:
+                initialled[name] = next(iter(matches))
+    found.sort(key=lambda item: (titled(item[2]), item[2] in initialled))
+    full_names = {name for _, _, name, _ in found if not titled(name) and len(name.split()) > 1 and name not in initialled}
     holders: dict[str, set[str]] = {}
     for full in full_names:
         for part in {full, full.split()[0], full.split()[-1]}:
@@ -181,6 +203,8 @@ def find_names(
             continue  # a name first seen in the comments is someone a commenter mentions
         honorific = titled(name)
         held = holders.get(" ".join(name.split()[1:]), set()) if honorific else set()
+        if name in initialled:
+            held = {initialled[name]}
         if len(held) == 1 and next(iter(held)) in names.ids:
             name = next(iter(held))
             c.mention(c.nodes[names.ids[name]], start, end)
