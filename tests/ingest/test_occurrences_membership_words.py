@@ -110,3 +110,18 @@ def test_every_signatory_of_a_joint_resignation_left() -> None:
     left = {names[r.source] for r in document.relationships if r.type == "LEFT"}
     assert {"Tove Lindahl", "Nils Berg", "Amira Khan"} <= authors
     assert authors <= left
+
+
+def test_everyone_signed_under_the_sign_off_left_though_one_wrote_it() -> None:
+    from graph.model import AccountRecord
+    from ingest.extract import extract
+
+    text = ("Why we are leaving the Democratic Socialists of America\n\n"
+            "We are the elected committee of the Leeds branch. As of today, all four of us are resigning our posts "
+            "and our membership of the Democratic Socialists of America. The steering committee ignored three "
+            "complaints of harassment.\n\nIn solidarity,\n\nOwen Harte (Chair)\nPriya Nair (Treasurer)\nAmira Khan (Youth Officer)\n"
+            "and Tomasz Reilly, Secretary, who wrote this statement on behalf of the committee\n")
+    document = extract(AccountRecord.from_text("t-signed-below", text))
+    names = {n.id: n.name for n in document.nodes}
+    left = {names[r.source] for r in document.relationships if r.type == "LEFT"}
+    assert {"Owen Harte", "Priya Nair", "Amira Khan", "Tomasz Reilly"} <= left

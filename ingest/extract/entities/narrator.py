@@ -17,7 +17,7 @@ from graph.model import AccountRecord, make_id
 from ingest.extract.entities.collector import Collector
 from ingest.extract.entities.names import NAME_TOKEN, NameContext, same_person
 
-__all__ = ["header_end", "find_narrator", "author_from_header", "byline", "transcript_speaker"]
+__all__ = ["SIGN_OFF", "header_end", "find_narrator", "author_from_header", "byline", "transcript_speaker"]
 
 _HEADER_LINE = re.compile(r"^[A-Z][A-Za-z ]{1,20}:\s.*$")
 _AUTHOR = re.compile(r"^Author:\s*(?P<name>.+?)\s*$", re.MULTILINE)
@@ -26,7 +26,7 @@ _SIGNATURE = re.compile(
 )
 _MY_NAME = re.compile(rf"\b(?:[Mm]y name is|I am called|I'm called)\s+(?P<name>{NAME_TOKEN}(?:[^\S\n]+(?:{NAME_TOKEN}|[A-Z]\.?(?![\w’'-]))){{1,2}})")
 _FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|me|my|My|myself|mine)(?![\w-])|(?<![\w’'-])I(?=[’']m|[’']ve|[’']d|[’']ll)")
-_SIGN_OFF = re.compile(r"(?:^|\n)\s*(?:In solidarity|Solidarity|Sincerely|Regards|Best|Comradely|Yours)[^\n]{0,20}\n\s*", re.IGNORECASE)
+SIGN_OFF = re.compile(r"(?:^|\n)\s*(?:In solidarity|Solidarity|Sincerely|Regards|Best|Comradely|Yours)[^\n]{0,20}\n\s*", re.IGNORECASE)
 
 
 def header_end(text: str) -> int:
@@ -437,7 +437,7 @@ def _signatories(text: str, body_end: int) -> list[tuple[int, int, str]]:
         if name and " " not in name and not initials:
             previous = next((l for _, l in reversed(lines[:index]) if l.strip()), "")
             # "In solidarity,\nSam" or "— Ffion": a sign-off or a dash marks the lone name as signed.
-            signed = _SIGN_OFF.search("\n" + previous + "\n") or line.lstrip()[:1] in _DASHES
+            signed = SIGN_OFF.search("\n" + previous + "\n") or line.lstrip()[:1] in _DASHES
             if not (signed and is_given_name(name)):
                 name = None
         wrote_it = bool(name) and _WROTE_IT.search(line) is not None
@@ -448,7 +448,7 @@ def _signatories(text: str, body_end: int) -> list[tuple[int, int, str]]:
             writer = found[-1] if wrote_it else writer
             misses = 0
             continue
-        if _SIGN_OFF.search("\n" + line + "\n"):
+        if SIGN_OFF.search("\n" + line + "\n"):
             break
         misses += 1
         # Before any name: a date, a place or an editor's note may close the text;

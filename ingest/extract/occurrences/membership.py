@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from ingest.extract.entities.narrator import SIGN_OFF
 from ingest.extract.occurrences.context import Mentions, read_clause
 from ingest.extract.occurrences.edges import Edge, EdgeSet
 from ingest.extract.occurrences.grouping import Occurrence
@@ -244,13 +245,33 @@ _WE_LEAVE = re.compile(
     r"(?<![\w’'-])(?:[Ww]e|[Ww]e\s+(?:have|are|hereby|now|today|all|each|both|therefore|have\s+now|have\s+today)(?:\s+(?:hereby|now|today|all|each))?)\s+"
     r"(?:resign|resigned|resigning|leave|leaving|left|quit|quitting)\b"
     r"|(?<![\w’'-])[Oo]ur\s+(?:collective\s+|joint\s+|immediate\s+)?resignations?\b"
+    # "all five of us are resigning", "the three of us have left"
+    r"|(?<![\w’'-])(?:[Aa]ll|[Tt]he|[Ee]ach)\s+(?:\w+\s+)?of\s+us\s+(?:(?:are|have|were|had|now|today|hereby)\s+){0,2}"
+    r"(?:resign|resigned|resigning|leave|leaving|left|quit|quitting)\b"
 )
 
 
+# How far from the end a sign-off may stand and still close the statement.
+_SIGNED_BLOCK_CHARS = 800
+
+
+def _signed_below(scene: Scene) -> list[str]:
+    """People named below the last sign-off, when it closes the text."""
+    last = None
+    for last in SIGN_OFF.finditer(scene.text):
+        pass
+    if last is None or len(scene.text) - last.end() > _SIGNED_BLOCK_CHARS:
+        return []
+    found = [m.node_id for m in scene.mentions.within(last.end(), len(scene.text)) if m.label == "Person"]
+    return list(dict.fromkeys(found))
+
+
 def _signatories_left(scene: Scene, edges: EdgeSet) -> None:
-    """In a joint resignation every signatory LEFT the organisation, as the narrator did."""
+    """In a joint resignation every signatory LEFT the organisation, as the narrator did:
+    the authors, and the people named under the closing sign-off ("In solidarity,")."""
     primary, narrator = scene.primary, scene.mentions.narrator
     authors = [a for a in scene.mentions.authors if a != narrator]
+    authors += [p for p in _signed_below(scene) if p != narrator and p not in authors]
     if primary is None or not authors:
         return
     m = _WE_LEAVE.search(scene.text)
