@@ -119,3 +119,13 @@ def test_initials_before_a_surname_name_a_person_and_join_the_full_name() -> Non
     assert "Niamh Corrigan" in people and "N. Corrigan" not in people
     assert "B. N. Pandey" in people and "I. Priya" not in people
     assert "Eilidh McL" in people
+
+
+def test_first_names_in_a_post_written_in_lower_case_are_people() -> None:
+    post = ("ok so this is long thread. i joined the league last year. it was fine at first. "
+            "then a guy started turning up. he said stuff about me. i told hannah about it. "
+            "hannah said she would deal with it. she didn't. sam said both sides were to blame. "
+            "i asked sam why. nobody answered. i left in june. i'm still angry.")
+    people = _people(post)
+    assert {"hannah", "sam"} <= set(people)
+    assert not {"long", "june", "fine"} & set(people)

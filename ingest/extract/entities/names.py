@@ -221,6 +221,7 @@ def find_names(
 
     _bracketed(c, vocab, names, occupied, body_end)
     _lone_first_names(c, vocab, names, recognised, occupied, blocked, lower_words, body_end)
+    _lower_case_first_names(c, vocab, names, occupied, blocked, body_end)
 
     nouns = [*vocab.people.get("relation_nouns", []), *(f for f in vocab.role_of_form if f not in vocab.plural_role_forms)]
     introduced = re.compile(
@@ -348,6 +349,62 @@ def _lone_first_names(
             c.mention(draft, s, e, generic=index > 0)
             names.mentions.append(PersonMention(node_id, s, e))
             occupied.append((s, e))
+
+# A post written all in lower case: most sentences open with a small letter.
+_LOWER_CASE_SHARE = 0.7
+_MIN_SENTENCES = 8
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’)]*\s+)([A-Za-z])", re.MULTILINE)
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]{3,}(?![\w’'-])")
+
+
+def _written_in_lower_case(text: str) -> bool:
+    openings = [m.group(1) for m in _SENTENCE_OPENING.finditer(text)]
+    return len(openings) >= _MIN_SENTENCES and sum(ch.islower() for ch in openings) >= _LOWER_CASE_SHARE * len(openings)
+
+
+def _lower_case_first_names(
+    c: Collector,
+    vocab: Vocabulary,
+    names: NameContext,
+    occupied: list[tuple[int, int]],
+    blocked: set[str],
+    body_end: int,
+) -> None:
+    """People named by a first name in a post written in lower case ("i messaged
+    hannah"): no capital marks the name, so a word is one when it is a known given
+    name and the tagger reads it as a proper noun in most of its uses."""
+    text = c.text
+    if not _written_in_lower_case(text[:body_end]):
+        return
+    uses: dict[str, list[tuple[int, int]]] = {}
+    for m in _LOWER_WORD.finditer(text, 0, body_end):
+        word = m.group(0)
+        if word in vocab.calendar_words or word.capitalize() in vocab.not_name_words or word.capitalize() in blocked:
+            continue
+        if any(s < m.end() and m.start() < e for s, e in occupied) or not is_given_name(word):
+            continue
+        uses.setdefault(word, []).append((m.start(), m.end()))
+    for word, spans in uses.items():
+        proper = sum(_tagged_proper(c, s, e) for s, e in spans)
+        if 2 * proper <= len(spans):
+            continue
+        # Said once, at a sentence's opening ("long thread"), the tag is a guess.
+        if len(spans) == 1 and c.sentence_at(spans[0][0]).start == spans[0][0]:
+            continue
+        node_id = make_id("Person", c.account_id, word)
+        names.ids[word] = node_id
+        draft = c.node(node_id, "Person", word, {"identity": "partial"})
+        for index, (s, e) in enumerate(spans):
+            c.mention(draft, s, e, generic=index > 0)
+            names.mentions.append(PersonMention(node_id, s, e))
+            occupied.append((s, e))
+
+
+def _tagged_proper(c: Collector, start: int, end: int) -> bool:
+    sentence = c.sentence_at(start)
+    doc = nlp.parse(sentence.text)
+    return any(sentence.start + t.idx == start and t.tag_ in ("NNP", "NNPS") for t in doc)
+
 
 # A capitalised word standing alone: not followed by another capitalised word.
 _LONE_WORD = re.compile(rf"(?<![\w’'-]){NAME_TOKEN}(?![\w-])(?![’']s\b[^\S\n]+[{_UPPER}])(?![^\S\n]+[{_UPPER}][{_LOWER}])")

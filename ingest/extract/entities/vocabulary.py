@@ -74,6 +74,7 @@ class Vocabulary:
     place_words: frozenset[str] = frozenset()
     thing_words: frozenset[str] = frozenset()
     comment_markers: tuple[re.Pattern[str], ...] = ()
+    calendar_words: frozenset[str] = frozenset()  # months and seasons, lower case
 
 
 def alternation(forms: list[str] | tuple[str, ...], flags: int = 0, word: bool = True) -> re.Pattern[str]:
@@ -308,4 +309,6 @@ def _compile(lexicon: Lexicon) -> Vocabulary:
         place_words=frozenset(people.get("place_words") or ()),
         thing_words=frozenset(people.get("thing_words") or ()),
         comment_markers=markers,
+        calendar_words=frozenset(str(w).lower() for w in (*((lexicon.get("dates") or {}).get("months") or ()),
+                                                          *((lexicon.get("dates") or {}).get("seasons") or ()))),
     )
