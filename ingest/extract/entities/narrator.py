@@ -148,9 +148,11 @@ _BY_HANDLE = re.compile(
     r"(?P<handle>(?:u/|@)?[\w.@-]{2,30}(?:[^\S\n]+[A-Z][\w.-]*){0,2}?)[^\S\n]*(?:$|[·|•,(–—-]|\s[-–—]\s)",
     re.MULTILINE,
 )
+# A year in a short header line ("Hosted by ... Liverpool, Monday 9 October 2023, 6.30pm.").
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # "Interviewee: "Kim R.", former steward": a header naming the speaker.
 _SPEAKER = re.compile(
-    r"^(?:Interviewee|Narrator|Speaker|Guest|Testimony of|Statement of|Written by|By|From)\s*:?[^\S\n]+[\"“']?(?P<handle>[A-Z@][^\"”'\n,(<\[|·•]{1,39}?)[\"”']?[^\S\n]*(?:$|[,(<\[|·•–—-])",
+    r"^(?:Interviewee|Narrator|Speaker(?:[^\S\n]+\d+[^\S\n]+of[^\S\n]+\d+)?|Guest|Testimony of|Statement of|Written by|By|From)\s*:?[^\S\n]+[\"“']?(?P<handle>[A-Z@][^\"”'\n,(<\[|·•]{1,39}?)[\"”']?[^\S\n]*(?:$|[,(<\[|·•–—]|\s-\s)",
     re.MULTILINE,
 )
 # The first post of a forum thread: "some_handle » 12 Mar 2023, 21:14", "Kim R. | 3 May 2021".
@@ -159,10 +161,12 @@ _POST_HEADER = re.compile(
     r"(?=\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)[^\n]{0,30}?\b(?:19|20)\d\d\b[^\n]{0,20}$",
     re.MULTILINE,
 )
+# A surname cut to its initial, keeping a Mc, Mac or O' prefix: "McL.", "O'D.", "R.".
+_CUT = r"(?:Ma?c|O[’'])?[A-Z]"
 # "Compiled by Kate Lindqvist. Checked against ...": a credit line, however long the line runs on.
 _CREDITED = re.compile(
     rf"[^\S\n]*(?:Compiled|Written|Edited|Collected|Posted|Published|Told|Transcribed)(?:[^\S\n]+and[^\S\n]+\w+)?[^\S\n]+by[^\S\n]+"
-    rf"(?P<name>{NAME_TOKEN}(?:[^\S\n]+(?:{NAME_TOKEN}|[A-Z]\.?(?![\w’'-]))){{1,2}})(?=[^\S\n]*(?:[.,;·|(]|$))"
+    rf"(?P<name>{NAME_TOKEN}(?:[^\S\n]+(?:{NAME_TOKEN}|{_CUT}\.?(?![\w’'-]))){{1,2}})(?=[^\S\n]*(?:[.,;·|(]|$))"
 )
 # A handle alone on the first line, as a blog platform prints it ("saltmarsh-wobbly").
 _HANDLE_LINE = re.compile(r"[^\S\n]*(?P<handle>@?(?=[\w.-]*[_\d-])[a-z][\w.-]{2,29})[^\S\n]*")
@@ -175,7 +179,7 @@ _STATEMENT_OF = re.compile(
 )
 _OPENING_CHARS = 600
 _NAME_LINE = re.compile(
-    rf"[^\S\n]*(?P<name>{NAME_TOKEN}(?:[^\S\n]+(?:{NAME_TOKEN}|[A-Z]\.?(?![\w’'-]))){{1,2}})"
+    rf"[^\S\n]*(?P<name>{NAME_TOKEN}(?:[^\S\n]+(?:{NAME_TOKEN}|{_CUT}\.?(?![\w’'-]))){{1,2}})"
     r"[^\S\n]*(?:,[^\n]{0,60})?[^\S\n]*"
 )
 
@@ -219,8 +223,10 @@ def byline(text: str, body_end: int) -> Byline | None:
         credited = _CREDITED.match(line)
         if credited is not None and _is_person_name(credited.group("name")):
             return Byline(start + credited.start("name"), start + credited.end("name"), credited.group("name"), True)
-        if len(stripped.split()) > 25 or (number > 0 and len(stripped.split()) > 8 and stripped[-1] in ".!?:"):
-            break  # the prose has begun (a title may be a sentence: "A comrade posted my address.")
+        if len(stripped.split()) > 25 or (number > 0 and len(stripped.split()) > 8 and stripped[-1] in ".!?:"
+                                          and not (len(stripped.split()) <= 15 and _YEAR.search(stripped))
+                                          and not _SPEAKER.match(line)):
+            break  # the prose has begun (a title may be a sentence; a dated or speaker's header line is none)
         if not stripped:
             continue
         statement = _STATEMENT_OF.match(line)
@@ -360,8 +366,8 @@ _PARTICLE = r"(?:i|y|e|de|da|do|dos|das|del|della|di|du|van|von|der|den|le|la|bi
 _NICKNAME = r"[^\S\n]+[“\"][^”\"\n]{1,20}[”\"]"
 _SIGNATURE_LINE = re.compile(
     rf"[^\S\n]*(?:[-–—][^\S\n]*)?(?:(?:Signed|Signature)[:,]?[^\S\n]*|and[^\S\n]+)?"
-    rf"(?P<name>{NAME_TOKEN}(?:{_NICKNAME})?(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?(?:{NAME_TOKEN}|[A-Z]\.?(?![\w’'-]))){{0,2}}"
-    rf"|[A-Z]\.[^\S\n]?{NAME_TOKEN}|{_INITIALS}|\[[A-Z][\w ]{{1,20}}\])"
+    rf"(?P<name>{NAME_TOKEN}(?:{_NICKNAME})?(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?(?:{NAME_TOKEN}|{_CUT}\.?(?![\w’'-]))){{0,3}}"
+    rf"|[A-Z]\.[^\S\n]?(?:{NAME_TOKEN}|{_CUT}\.)|{_INITIALS}|\[[A-Z][\w ]{{1,20}}\])"
     r"[^\S\n]*(?:(?:,|[-–—]|\()[^\n]{0,80})?[^\S\n]*$"
 )
 # "and Fiona Baird, who wrote this statement": the signatory who held the pen.
