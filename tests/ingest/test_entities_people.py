@@ -129,3 +129,10 @@ def test_first_names_in_a_post_written_in_lower_case_are_people() -> None:
     people = _people(post)
     assert {"hannah", "sam"} <= set(people)
     assert not {"long", "june", "fine"} & set(people)
+
+
+def test_two_capitalised_words_with_no_first_name_and_no_person_seen_are_no_one() -> None:
+    people = _people("The fund raised Eleven Million naira. I wrote to the Assistant Secretary about it. "
+                     "Later Ruth Baker wrote back.")
+    assert "Ruth Baker" in people
+    assert not {"Eleven Million", "Assistant Secretary"} & set(people)

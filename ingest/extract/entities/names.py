@@ -146,6 +146,10 @@ def find_names(
         # place, and it does not start with a first name.
         if not given and not opening_word and recognised.is_other(m.start(), m.end()):
             continue
+        # "Comhar Dearg", "Red Dawn": no first name, and the recogniser sees no person.
+        if not given and not opening_word and tokens[0] not in vocab.people.get("honorifics", []) \
+                and not recognised.is_person(m.start(), m.end()):
+            continue
         if len(tokens) == 3 and opening_word:
             if _is_name(tokens[1:], vocab, blocked, lower_words):
                 start = m.start() + text[m.start() : m.end()].index(tokens[1], len(tokens[0]))

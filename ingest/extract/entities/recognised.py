@@ -53,6 +53,9 @@ class Recognised:
         labels = {label for _s, _e, label in self.entities_at(start, end)}
         return "PERSON" not in labels and bool(labels & _NOT_PERSON)
 
+    def is_person(self, start: int, end: int) -> bool:
+        return any(label == "PERSON" for _s, _e, label in self.entities_at(start, end))
+
     def is_place(self, start: int, end: int) -> bool:
         return any(label in PLACE_LABELS for _s, _e, label in self.entities_at(start, end))
 
