@@ -244,3 +244,10 @@ def test_german_names_with_their_head_first_are_organisations(lexicon):
     assert {"Föderation der Freien Arbeiterhäuser", "Partei der Arbeit",
             "Vereinigung Kritischer Studierender"} <= names(r, "Organization")
     assert not [p for p in names(r, "Person") if "Arbeiterhäuser" in p or "Studierender" in p]
+
+
+def test_branches_named_head_first_or_after_an_accented_place_are_branches(lexicon):
+    text = ("I joined the Liga Comunista Juvenil in 2012. I was in the Núcleo Concepción and later the "
+            "Valparaíso núcleo. My friend was in the Ortsgruppe Leipzig.")
+    r = run("g_head_first_branch", text, lexicon)
+    assert {"Núcleo Concepción", "Valparaíso núcleo", "Ortsgruppe Leipzig"} <= names(r, "Branch")

@@ -20,13 +20,17 @@ from ingest.extract.entities.given_names import is_given_name
 from ingest.extract.entities.recognised import Recognised
 from ingest.extract.entities.vocabulary import Vocabulary
 
-__all__ = ["PersonMention", "NameContext", "find_names", "NAME_TOKEN"]
+__all__ = ["PersonMention", "NameContext", "find_names", "NAME_TOKEN", "UPPER_LETTERS", "LOWER_LETTERS"]
 
 # Latin-1 letters too ("Seán", "Zoë"); "O'Neill"; an inner capital for "McAllister"; a
 # possessive "'s" is never part of the name ("Pendle's office" names Pendle).
 # Latin Extended-A and -B ("Petrović", "Şahin", "Ōtautahi") hold both cases mixed: in either class.
-_UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u024f"
-_LOWER = "a-zß-öø-ÿ\u0100-\u024f"
+# Letters of Latin script, upper and lower case, for character classes (the
+# Latin Extended blocks mix both cases, so they sit in each).
+UPPER_LETTERS = "A-ZÀ-ÖØ-Þ\u0100-\u024f"
+LOWER_LETTERS = "a-zß-öø-ÿ\u0100-\u024f"
+_UPPER = UPPER_LETTERS
+_LOWER = LOWER_LETTERS
 NAME_TOKEN = rf"[{_UPPER}](?:[’'][{_UPPER}])?[{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:[-’'](?![sS](?![\w]))[{_UPPER}]?[{_LOWER}]+)*"
 # A name never runs across a line break: "Tom Eccleston\nSalford branch" is a
 # signature above an address, not one name.

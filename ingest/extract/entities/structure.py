@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from graph.model import make_id
 from ingest.extract.entities.collector import Collector, NodeDraft
+from ingest.extract.entities.names import LOWER_LETTERS, UPPER_LETTERS
 from ingest.extract.entities.organizations import OrgContext
 from ingest.extract.entities.vocabulary import BodyEntry, Vocabulary
 
@@ -21,7 +22,8 @@ __all__ = ["UnitContext", "find_units"]
 _POSSESSIVE = re.compile(r"[’']s?\s*$")
 _LEADERSHIP_OK_BEFORE = re.compile(r"(?:\b(?:the|its|their|our|by|to|from|of|with|and)\s+|[’']s\s+)$")
 _LEADERSHIP_BAD_AFTER = re.compile(r"^\s+(?:Faction|Caucus|skills?|roles?|positions?|qualities|style|abilities)\b")
-_CAP_WORD = r"[A-Z][a-zA-Z’'-]+"
+# A capitalised word of any Latin script: "Valparaíso", "Pōneke", "Łódź".
+_CAP_WORD = rf"[{UPPER_LETTERS}][{LOWER_LETTERS}A-Z’'-]+"
 # A body found in the text: start, end, its entry, and the organisation written next to it.
 _BodyFind = tuple[int, int, BodyEntry, str | None]
 
@@ -281,6 +283,7 @@ def _find_branches(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: Uni
     branch_words = "|".join(re.escape(w) for w in vocab.branch_words)
     unit_words = "|".join(re.escape(w) for w in (*vocab.branch_words, *vocab.area_words))
     placed_words = "|".join(re.escape(w) for w in (*vocab.branch_words, *vocab.place_branch_words, *vocab.area_words))
+    head_first = "|".join(re.escape(w) for w in vocab.head_first_branch_words) or r"(?!x)x"
     # "the Milwaukee branch committee" names the branch as well as its committee.
     not_part = r"(?!s\b)"
     org_alt = orgs.alias_pattern.pattern if orgs.alias_pattern is not None else r"(?!x)x"
@@ -288,6 +291,7 @@ def _find_branches(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: Uni
     named = re.compile(
         rf"\b(?P<city>{cap_run}){_LINE_GAP}(?:(?P<org>{org_alt}){_LINE_GAP})?(?P<word>{placed_words})\b{not_part}"
         rf"|\b(?P<word2>{unit_words})\b{not_part}{_LINE_GAP}(?:of{_LINE_GAP}(?:the{_LINE_GAP})?(?P<org2>{org_alt}){_LINE_GAP})?in{_LINE_GAP}(?P<city2>{_CAP_WORD}(?:{_LINE_GAP}{_CAP_WORD})?)"
+        rf"|(?<![\w’'-])(?P<word3>{head_first}){_LINE_GAP}(?:de{_LINE_GAP}|di{_LINE_GAP})?(?P<city3>{_CAP_WORD}(?:{_LINE_GAP}{_CAP_WORD}){{0,2}})(?![\w’'-])"
     )
     lower_words = set(re.findall(r"(?<![\w’'-])[a-z][a-z]+(?![\w-])", text))
     area = set(vocab.area_words)
@@ -320,6 +324,9 @@ def _find_branches(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: Uni
         if m.group("city") is not None:
             raw, word, org_surface = m.group("city"), m.group("word"), m.group("org")
             city_start = m.start("city")
+        elif m.group("city3") is not None:
+            raw, word, org_surface = m.group("city3"), m.group("word3"), None
+            city_start = m.start("city3")
         else:
             raw, word, org_surface = m.group("city2"), m.group("word2"), m.group("org2")
             city_start = m.start("city2")
@@ -332,8 +339,8 @@ def _find_branches(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: Uni
             continue
         city = " ".join(words)
         start = city_start + raw.index(words[0]) if m.group("city") is not None else m.start()
-        end = m.end()
-        name = " ".join(text[start:end].split()) if m.group("city") is not None else f"{city} {word}"
+        end = m.end() if m.group("city3") is None else city_start + raw.index(words[-1]) + len(words[-1])
+        name = " ".join(text[start:end].split()) if m.group("city2") is None else f"{city} {word}"
         add(city, word, org_surface, start, end, name)
 
     # "the Melbourne, Sydney and Perth branches": each place is a branch.

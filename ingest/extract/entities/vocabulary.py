@@ -62,6 +62,7 @@ class Vocabulary:
     qualifiers: tuple[str, ...]
     branch_kinds: tuple[str, ...]
     branch_words: tuple[str, ...]
+    head_first_branch_words: tuple[str, ...]
     place_branch_words: tuple[str, ...]
     generic_body_pattern: re.Pattern[str]
     generic_body_heads: tuple[str, ...]
@@ -297,6 +298,7 @@ def _compile(lexicon: Lexicon) -> Vocabulary:
         qualifiers=tuple(role_section.get("qualifiers") or ()),
         branch_kinds=tuple(body_section.get("branch_kinds") or ()),
         branch_words=tuple(body_section.get("branch_words") or ()),
+        head_first_branch_words=tuple(body_section.get("head_first_branch_words") or ()),
         place_branch_words=tuple(body_section.get("place_branch_words") or ()),
         generic_body_pattern=generic_bodies.pattern,
         generic_body_heads=generic_bodies.heads,
