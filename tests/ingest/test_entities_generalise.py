@@ -251,3 +251,13 @@ def test_branches_named_head_first_or_after_an_accented_place_are_branches(lexic
             "Valparaíso núcleo. My friend was in the Ortsgruppe Leipzig.")
     r = run("g_head_first_branch", text, lexicon)
     assert {"Núcleo Concepción", "Valparaíso núcleo", "Ortsgruppe Leipzig"} <= names(r, "Branch")
+
+
+def test_bodies_named_in_the_organisations_own_language_are_bodies(lexicon):
+    text = ("I joined the Liga Socialista in 2012. In 2017 the Secretariado sent my complaint to the "
+            "Comissió de Garanties, and the Executiva Nacional ignored its report. A commission of inquiry "
+            "was set up instead.")
+    r = run("g_bodies_own_language", text, lexicon)
+    bodies = {n.name: n for n in r.nodes if n.label == "LeadershipBody"}
+    assert {"Secretariado", "Executiva Nacional", "commission of inquiry"} <= set(bodies)
+    assert any("Comissió de Garanties" in (b.name, *b.aliases) for b in bodies.values())
