@@ -346,7 +346,7 @@ def _raises(sentence: str, match: "re.Match[str]", disclosed: bool) -> bool:
 
 
 # How many sentences back an incident may be told and still be what a sentence raises.
-_RAISED_REACH = 8
+_RAISED_REACH = 12
 
 
 def _raised(index: int, incidents: list[Occurrence]) -> list[Occurrence]:
