@@ -547,3 +547,11 @@ def test_members_told_the_narrator_had_left_is_the_organisations_response() -> N
     p = run("In 2019 I resigned from the League.\n\nIn 2020 I heard that our district was told I had left "
             "\"for personal reasons\".", {"org": ORG}, primary="org")
     assert p.node("Response", "other", containing="was told I had left")
+
+
+def test_asking_someone_to_stop_coming_or_to_step_down_is_a_response() -> None:
+    p = run("In July 2019 Sam Holt asked her to stop coming to branch meetings.\n\n"
+            "In August 2019 I was asked by a delegate I trusted to step down as a contact.",
+            {"sam": ("Person", ["Sam Holt"])})
+    assert p.node("Response", "isolation", containing="to stop coming")
+    assert p.node("Response", "pressure", containing="to step down")
