@@ -22,11 +22,10 @@ from ingest.extract.entities.vocabulary import Vocabulary
 
 __all__ = ["PersonMention", "NameContext", "find_names", "NAME_TOKEN", "UPPER_LETTERS", "LOWER_LETTERS"]
 
-# Latin-1 letters too ("Seán", "Zoë"); "O'Neill"; an inner capital for "McAllister"; a
-# possessive "'s" is never part of the name ("Pendle's office" names Pendle).
-# Latin Extended-A and -B ("Petrović", "Şahin", "Ōtautahi") hold both cases mixed: in either class.
-# Letters of Latin script, upper and lower case, for character classes (the
-# Latin Extended blocks mix both cases, so they sit in each).
+# Letters of Latin script for character classes, Latin-1 too ("Seán", "Zoë"); Latin
+# Extended-A and -B ("Petrović", "Şahin", "Ōtautahi") hold both cases mixed: in either class.
+# A name token allows "O'Neill" and an inner capital for "McAllister"; a possessive "'s"
+# is never part of the name ("Pendle's office" names Pendle).
 UPPER_LETTERS = "A-ZÀ-ÖØ-Þ\u0100-\u024f"
 LOWER_LETTERS = "a-zß-öø-ÿ\u0100-\u024f"
 _UPPER = UPPER_LETTERS

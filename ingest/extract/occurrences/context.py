@@ -159,6 +159,10 @@ def _blank(text: str, start: int, end: int, mentions: list[Mention]) -> str:
     return "".join(piece)
 
 
+# "I am suspended", "I'm removed": in a timeline's present, done to the narrator.
+_PRESENT_PASSIVE = re.compile(r"(?:\bam|['’]m)\s+$", re.IGNORECASE)
+
+
 def narrator_acts(hit: Hit, text: str) -> bool:
     """Whether the narrator is the doer of the trigger ("but I initially dismissed it")."""
     # "I dismissed", "I initially dismissed": the narrator right before the verb.
@@ -166,11 +170,7 @@ def narrator_acts(hit: Hit, text: str) -> bool:
     if not any(w in ("I", "we", "We", "i") for w in words):
         return False
     joined = " ".join(words) + " "
-    # "I am suspended" in a timeline's present is done to the narrator, not by them.
     return _PASSIVE.search(joined) is None and _PRESENT_PASSIVE.search(joined) is None
-
-
-_PRESENT_PASSIVE = re.compile(r"(?:\bam|['’]m)\s+$", re.IGNORECASE)
 
 
 def _passive_first_person(before: str) -> bool:

@@ -257,9 +257,8 @@ _SIGNED_BLOCK_CHARS = 800
 
 def _signed_below(scene: Scene) -> list[str]:
     """People named below the last sign-off, when it closes the text."""
-    last = None
-    for last in SIGN_OFF.finditer(scene.text):
-        pass
+    sign_offs = list(SIGN_OFF.finditer(scene.text))
+    last = sign_offs[-1] if sign_offs else None
     if last is None or len(scene.text) - last.end() > _SIGNED_BLOCK_CHARS:
         return []
     found = [m.node_id for m in scene.mentions.within(last.end(), len(scene.text)) if m.label == "Person"]
