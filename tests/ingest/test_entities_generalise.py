@@ -247,10 +247,10 @@ def test_german_names_with_their_head_first_are_organisations(lexicon):
 
 
 def test_branches_named_head_first_or_after_an_accented_place_are_branches(lexicon):
-    text = ("I joined the Liga Comunista Juvenil in 2012. I was in the Núcleo Concepción and later the "
-            "Valparaíso núcleo. My friend was in the Ortsgruppe Leipzig.")
+    text = ("I joined the Liga Obrera Juvenil in 2012. I was in the Núcleo Temuco and later the "
+            "Antofagasta núcleo. My friend was in the Ortsgruppe Kassel.")
     r = run("g_head_first_branch", text, lexicon)
-    assert {"Núcleo Concepción", "Valparaíso núcleo", "Ortsgruppe Leipzig"} <= names(r, "Branch")
+    assert {"Núcleo Temuco", "Antofagasta núcleo", "Ortsgruppe Kassel"} <= names(r, "Branch")
 
 
 def test_bodies_named_in_the_organisations_own_language_are_bodies(lexicon):

@@ -111,23 +111,23 @@ def test_a_bracketed_word_and_letter_is_a_stand_in_name_whatever_the_word() -> N
 
 
 def test_initials_before_a_surname_name_a_person_and_join_the_full_name() -> None:
-    people = _people("The grievance went to Mr K. Bhatt, the regional secretary. Mr Bhatt never replied. "
-                     "Niamh Corrigan chaired the panel; the minutes call her N. Corrigan. "
-                     "The state secretary, Com. B. N. Pandey, spoke first. So was I. Priya came later. "
-                     "The chronology is by Eilidh McL., a former secretary.")
-    assert people.get("K. Bhatt") == "partial" and "Mr Bhatt" not in people
-    assert "Niamh Corrigan" in people and "N. Corrigan" not in people
-    assert "B. N. Pandey" in people and "I. Priya" not in people
-    assert "Eilidh McL" in people
+    people = _people("The grievance went to Mr K. Osei, the regional secretary. Mr Osei never replied. "
+                     "Orla Hensey chaired the panel; the minutes call her O. Hensey. "
+                     "The state secretary, Com. B. N. Rao, spoke first. So was I. Mira came later. "
+                     "The chronology is by Morag McK., a former secretary.")
+    assert people.get("K. Osei") == "partial" and "Mr Osei" not in people
+    assert "Orla Hensey" in people and "O. Hensey" not in people
+    assert "B. N. Rao" in people and "I. Mira" not in people
+    assert "Morag McK" in people
 
 
 def test_first_names_in_a_post_written_in_lower_case_are_people() -> None:
-    post = ("ok so this is long thread. i joined the league last year. it was fine at first. "
-            "then a guy started turning up. he said stuff about me. i told hannah about it. "
-            "hannah said she would deal with it. she didn't. sam said both sides were to blame. "
-            "i asked sam why. nobody answered. i left in june. i'm still angry.")
+    post = ("long post, sorry. i joined the league last year. it was fine at first. "
+            "then a guy started turning up. he said stuff about me. i told nadia about it. "
+            "nadia said she would deal with it. she didn't. jonah said both sides were to blame. "
+            "i asked jonah why. nobody answered. i left in june. i'm still angry.")
     people = _people(post)
-    assert {"hannah", "sam"} <= set(people)
+    assert {"nadia", "jonah"} <= set(people)
     assert not {"long", "june", "fine"} & set(people)
 
 

@@ -36,6 +36,6 @@ def test_a_composed_title_held_by_a_named_person_is_a_role() -> None:
 
 def test_titles_joined_by_and_and_liaison_or_complaints_officers_are_composed() -> None:
     vocab = vocabulary(load_lexicon())
-    text = "Joanne (Women's and Equalities Officer), Dev (Trade Union Liaison Officer) and the Complaints Officer."
+    text = "Maria (Women's and Equalities Officer), Tariq (Trade Union Liaison Officer) and the Complaints Officer."
     found = {m.group(0) for m in vocab.role_pattern.finditer(text)}
     assert {"Women's and Equalities Officer", "Trade Union Liaison Officer", "Complaints Officer"} <= found

@@ -504,22 +504,22 @@ def test_harm_verbs_the_parse_reads_without_a_trigger_phrase() -> None:
 
 def test_money_gone_earlier_complaints_and_new_factions_are_incidents() -> None:
     p = run(
-        "In 2019 about £23,000 went out of the fighting fund over eighteen months.\n\n"
-        "In 2020 I learned that a woman had complained about Sam Holt's behaviour towards her in 2015.\n\n"
+        "In 2019 about £14,500 went out of the strike fund over two years.\n\n"
+        "In 2020 I learned that a comrade had complained about Sam Holt's conduct at the 2016 camp.\n\n"
         "In 2021 eleven of us formed the Tendency for Democracy to fight for an elected leadership.",
         {"sam": ("Person", ["Sam Holt"])},
     )
-    assert p.node("Incident", "other", containing="£23,000 went out of")
-    assert p.node("Incident", "other", containing="complained about Sam Holt's behaviour")
+    assert p.node("Incident", "other", containing="£14,500 went out of")
+    assert p.node("Incident", "other", containing="complained about Sam Holt's conduct")
     assert p.node("Incident", "dissent", containing="formed the Tendency")
 
 
 def test_gags_refusals_in_the_passive_and_returns_are_responses() -> None:
     p = run(
         "In March 2021 I complained to the committee about Sam Holt.\n\n"
-        "In April 2021 I was told not to discuss the complaint with any comrade.\n\n"
+        "In April 2021 I was told not to discuss the complaint with other members.\n\n"
         "In May 2021 my appeal to the committee was rejected.\n\n"
-        "In June 2021 members were told, in the group chats and in person, not to greet me.\n\n"
+        "In June 2021 members were told, at the social and online, not to greet me.\n\n"
         "In July 2021 Sam Holt was readmitted by the committee.",
         {"sam": ("Person", ["Sam Holt"]), "c": ("LeadershipBody", ["the committee"])},
     )
@@ -531,27 +531,27 @@ def test_gags_refusals_in_the_passive_and_returns_are_responses() -> None:
 
 def test_turning_up_following_deadnaming_and_the_same_thing_again_are_incidents() -> None:
     p = run(
-        "In April 2019 Sam Holt turned up at the care home where she works and waited in the car park.\n\n"
-        "In May 2019 Sam Holt followed me into the car park after the meeting.\n\n"
+        "In April 2019 Sam Holt turned up at the bakery where she works and waited in the street.\n\n"
+        "In May 2019 Sam Holt followed me into the lift after the meeting.\n\n"
         "In June 2019 Dan Cole used my deadname at the stall.\n\n"
-        "In July 2019 a woman told me Sam Holt had done the same thing with her in 2015.",
+        "In July 2019 a woman told me Sam Holt had done the same thing to her at a summer camp.",
         {"sam": ("Person", ["Sam Holt"]), "dan": ("Person", ["Dan Cole"])},
     )
-    assert p.node("Incident", "threat", containing="turned up at the care home")
-    assert p.node("Incident", "threat", containing="followed me into the car park")
+    assert p.node("Incident", "threat", containing="turned up at the bakery")
+    assert p.node("Incident", "threat", containing="followed me into the lift")
     assert p.node("Incident", "harassment", containing="used my deadname")
-    assert p.node("Incident", "other", containing="done the same thing with her")
+    assert p.node("Incident", "other", containing="done the same thing to her")
 
 
 def test_members_told_the_narrator_had_left_is_the_organisations_response() -> None:
-    p = run("In 2019 I resigned from the League.\n\nIn 2020 I heard that our district was told I had left "
-            "\"for personal reasons\".", {"org": ORG}, primary="org")
-    assert p.node("Response", "other", containing="was told I had left")
+    p = run("In 2019 I resigned from the League.\n\nIn 2020 I heard that the branch was told I had resigned "
+            "\"to spend time with family\".", {"org": ORG}, primary="org")
+    assert p.node("Response", "other", containing="was told I had resigned")
 
 
 def test_asking_someone_to_stop_coming_or_to_step_down_is_a_response() -> None:
-    p = run("In July 2019 Sam Holt asked her to stop coming to branch meetings.\n\n"
-            "In August 2019 I was asked by a delegate I trusted to step down as a contact.",
+    p = run("In July 2019 Sam Holt asked her to stop coming to the stall.\n\n"
+            "In August 2019 I was asked by the secretary to step down as treasurer.",
             {"sam": ("Person", ["Sam Holt"])})
     assert p.node("Response", "isolation", containing="to stop coming")
     assert p.node("Response", "pressure", containing="to step down")

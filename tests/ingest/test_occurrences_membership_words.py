@@ -117,8 +117,8 @@ def test_everyone_signed_under_the_sign_off_left_though_one_wrote_it() -> None:
     from ingest.extract import extract
 
     text = ("Why we are leaving the Democratic Socialists of America\n\n"
-            "We are the elected committee of the Leeds branch. As of today, all four of us are resigning our posts "
-            "and our membership of the Democratic Socialists of America. The steering committee ignored three "
+            "We were the elected committee of the Leeds branch. This week all four of us have resigned from "
+            "the Democratic Socialists of America. The steering committee ignored three "
             "complaints of harassment.\n\nIn solidarity,\n\nOwen Harte (Chair)\nPriya Nair (Treasurer)\nAmira Khan (Youth Officer)\n"
             "and Tomasz Reilly, Secretary, who wrote this statement on behalf of the committee\n")
     document = extract(AccountRecord.from_text("t-signed-below", text))

@@ -160,16 +160,16 @@ def test_an_undated_event_nobody_takes_part_in_is_background() -> None:
 
 def test_a_timeline_entry_opening_with_i_am_still_narrates() -> None:
     text = ("Timeline\n\n2019-03-02: I join the League.\n\n2019-05-04: The committee meets.\n\n"
-            "2020-01-20: A letter from the committee. I am suspended from membership pending a hearing.\n")
+            "2021-03-02: The committee writes. I am suspended pending an appeal.\n")
     p = run(text, {"org": ORG, "com": ("LeadershipBody", ["the committee"])}, primary="org")
     assert p.node("Response", "suspension", containing="I am suspended")
 
 
 def test_seasons_bare_years_and_marked_up_headings_open_entries() -> None:
     vocab = vocabulary(load_lexicon())
-    text = ("Autumn 2017 — Ann joins the branch.\n2018 (all year) — Ann comes to everything.\n"
+    text = ("Autumn 2017 — Ann joins the branch.\n2019 (most of it) — Ann comes to every meeting.\n"
             "2018 was a long year.\n")
-    assert [text[a:b].split(" —")[0] for a, b in dated_entries(text, vocab)] == ["Autumn 2017", "2018 (all year)"]
+    assert [text[a:b].split(" —")[0] for a, b in dated_entries(text, vocab)] == ["Autumn 2017", "2019 (most of it)"]
     diary = "## Monday 3 June\n\nThe secretary rings her.\n\n**Tuesday 4 June**\n\nShe tells me.\n\n## Friday 7 June\n\nI complain."
     assert [diary[a:b] for a, b in dated_entries(diary, vocab)] == ["The secretary rings her.", "She tells me.", "I complain."]
 
