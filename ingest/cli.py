@@ -82,7 +82,9 @@ def ingest(
     anything is written, so bad input never leaves the store half-written.
 
     A file that cannot be read is reported on one line naming it; the other
-    files still go in, and the command exits with status 1.
+    files still go in, and the command exits with status 1. An account that
+    does not read as English goes in with a note saying so: the extractor's
+    rules are English, so it gives few nodes.
     """
     from graph.interchange import write_document
     from ingest.lexicon import load_lexicon
@@ -114,6 +116,8 @@ def ingest(
         click.echo(line)
     if out is not None:
         click.echo(f"wrote {out}")
+    for notice in report.notices:
+        click.echo(f"note: {notice}", err=True)
     for failure in report.failures:
         click.echo(f"error: {failure.line()}", err=True)
     if report.failures:

@@ -38,6 +38,7 @@ from graph.model import AccountRecord, GraphDocument, merge_documents
 from graph.store import GraphStore, WriteReport
 from graph.validate import validate_document
 from ingest.discover import Failure, discover
+from ingest.language import reads_as_english
 from ingest.lexicon import Lexicon, load_lexicon
 from ingest.load import load_account
 from ingest.parallel import extract_all
@@ -69,6 +70,8 @@ class IngestReport:
     written: WriteReport | None = None
     # Seconds spent per stage, for the benchmark and for anyone asking where time goes.
     timings: dict[str, float] = field(default_factory=dict)
+    # Things worth telling the user that are no failure ("this account is not in English").
+    notices: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -218,6 +221,11 @@ def ingest_accounts(
         report.statuses = {k: "changed" if v == "unchanged" else v for k, v in report.statuses.items()}
     lap("classify")
     wanted = [a for a in accounts if full_document or report.statuses[a.id] != "unchanged"]
+    for account in wanted:
+        if not reads_as_english(account.text or ""):
+            report.notices.append(
+                f"{report.files.get(account.id, account.id)}: the text does not read as English; the extractor's "
+                "rules are English, so expect few nodes (translate the account to get a full graph)")
     lexicon = lexicon if lexicon is not None else load_lexicon()
     with _bar("extract", len(wanted), show_progress) as bar:
         outcomes = extract_all(wanted, lexicon, jobs, bar.update)

@@ -126,3 +126,17 @@ def test_unreadable_lexicon_is_one_error_line(cli_env: dict[str, str], tmp_path:
     assert result.returncode == 1
     errors = error_lines(result.stderr)
     assert len(errors) == 1 and errors[0].startswith(f"error: {lexicon}: cannot read lexicon")
+
+
+def test_an_account_not_in_english_goes_in_with_a_note_saying_why_it_gives_little(
+        cli_env: dict[str, str], tmp_path: Path) -> None:
+    folder = tmp_path / "accounts"
+    folder.mkdir()
+    (folder / "carta.txt").write_text(
+        "Por qué me fui\n\n" + "Entré en el partido en 2015 y lo dejé cuando la dirección ignoró mi queja sobre "
+        "el secretario, que gritaba a las compañeras nuevas en cada reunión del núcleo. " * 4, encoding="utf-8")
+    shutil.copy(SEEDS / f"{SEED_IDS[0]}.txt", folder)
+    result = tgraph(cli_env, "ingest", folder, "--no-store")
+    assert result.returncode == 0, result.stderr
+    notes = [line for line in result.stderr.splitlines() if line.startswith("note:")]
+    assert len(notes) == 1 and "carta.txt" in notes[0] and "English" in notes[0]
