@@ -349,13 +349,20 @@ def _lone_first_names(
         # "Florence", "York": a given name that here names a place, or is part of a longer name.
         if any(recognised.is_place(s, e) or recognised.in_longer_name(s, e) for s, e in spans):
             continue
-        node_id = make_id("Person", c.account_id, word)
-        names.ids[word] = node_id
-        draft = c.node(node_id, "Person", word, {"identity": "partial"})
-        for index, (s, e) in enumerate(spans):
-            c.mention(draft, s, e, generic=index > 0)
-            names.mentions.append(PersonMention(node_id, s, e))
-            occupied.append((s, e))
+        _first_name_person(c, names, occupied, word, spans)
+
+
+def _first_name_person(c: Collector, names: NameContext, occupied: list[tuple[int, int]], word: str,
+                       spans: list[tuple[int, int]]) -> None:
+    """A person of this account known by a first name alone, mentioned at ``spans``."""
+    node_id = make_id("Person", c.account_id, word)
+    names.ids[word] = node_id
+    draft = c.node(node_id, "Person", word, {"identity": "partial"})
+    for index, (s, e) in enumerate(spans):
+        c.mention(draft, s, e, generic=index > 0)
+        names.mentions.append(PersonMention(node_id, s, e))
+        occupied.append((s, e))
+
 
 # A post written all in lower case: most sentences open with a small letter.
 _LOWER_CASE_SHARE = 0.7
@@ -388,7 +395,7 @@ def _lower_case_first_names(
         word = m.group(0)
         if word in vocab.calendar_words or word.capitalize() in vocab.not_name_words or word.capitalize() in blocked:
             continue
-        if any(s < m.end() and m.start() < e for s, e in occupied) or not is_given_name(word):
+        if not is_given_name(word) or any(s < m.end() and m.start() < e for s, e in occupied):
             continue
         uses.setdefault(word, []).append((m.start(), m.end()))
     for word, spans in uses.items():
@@ -398,13 +405,7 @@ def _lower_case_first_names(
         # Said once, at a sentence's opening ("long thread"), the tag is a guess.
         if len(spans) == 1 and c.sentence_at(spans[0][0]).start == spans[0][0]:
             continue
-        node_id = make_id("Person", c.account_id, word)
-        names.ids[word] = node_id
-        draft = c.node(node_id, "Person", word, {"identity": "partial"})
-        for index, (s, e) in enumerate(spans):
-            c.mention(draft, s, e, generic=index > 0)
-            names.mentions.append(PersonMention(node_id, s, e))
-            occupied.append((s, e))
+        _first_name_person(c, names, occupied, word, spans)
 
 
 def _tagged_proper(c: Collector, start: int, end: int) -> bool:

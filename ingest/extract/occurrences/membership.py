@@ -16,14 +16,13 @@ an event was found there: "I joined <unit>", "I am resigning from <unit>",
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from ingest.extract.entities.narrator import SIGN_OFF
 from ingest.extract.occurrences.context import Mentions, read_clause
 from ingest.extract.occurrences.edges import Edge, EdgeSet
 from ingest.extract.occurrences.grouping import Occurrence
 from ingest.extract.occurrences.participants import Scene
-from ingest.extract.types import Mention, Span
+from ingest.extract.types import Mention
 
 __all__ = ["tie_membership"]
 
@@ -117,27 +116,22 @@ def _coordinated(first: Mention, text: str, mentions: Mentions) -> list[Mention]
     return found
 
 
-def _sentence_at(scene: Scene, starts: list[int], position: int) -> Span | None:
-    """The sentence holding ``position`` (``starts``: every sentence's start, in order)."""
-    index = bisect_right(starts, position) - 1
-    return scene.sentences[index] if index >= 0 and position < scene.sentences[index].end else None
-
-
-def _sentence_starts(scene: Scene) -> list[int]:
-    return [s.start for s in scene.sentences]
+def _telling(scene: Scene, match: "re.Match[str]") -> tuple[int, int]:
+    """Where a membership told by ``match`` is evidenced: its sentence, else the words themselves."""
+    sentence = scene.sentence_at(match.start())
+    return (sentence.start, sentence.end) if sentence is not None else (match.start(), match.end())
 
 
 def _told_in_words(scene: Scene, edges: EdgeSet) -> None:
     """JOINED and LEFT from "I joined X", "Y resigned from X" wherever they are written."""
     text, mentions, narrator = scene.text, scene.mentions, scene.mentions.narrator
-    sentence_starts = _sentence_starts(scene)
     for m in _JOIN_OR_LEAVE.finditer(text):
         unit = next((u for u in mentions.within(m.end(), m.end() + 80) if u.start == m.end()), None)
         if unit is None or unit.label not in _UNITS:
             continue
         before = text[max(0, m.start() - 60) : m.start()]
         person: str | None = None
-        sentence = _sentence_at(scene, sentence_starts, m.start())
+        sentence = scene.sentence_at(m.start())
         if narrator is not None and _NARRATOR_BEFORE.search(before):
             person = narrator
         elif narrator is not None and sentence is not None and _NARRATOR_GOES_ON.search(text[sentence.start : m.start()]) \
@@ -192,8 +186,7 @@ def _narrator_left(scene: Scene, edges: EdgeSet) -> None:
         return
     said = m.group(0).lower()
     how = next((value for cue, value in _HOW_LEFT if cue in said), None)
-    sentence = _sentence_at(scene, _sentence_starts(scene), m.start())
-    start, end = (sentence.start, sentence.end) if sentence is not None else (m.start(), m.end())
+    start, end = _telling(scene, m)
     edges.add(Edge("LEFT", narrator, primary, start, end, "stated", (("how", how),) if how else ()))
 
 
@@ -215,9 +208,8 @@ def _told_without_object(scene: Scene, edges: EdgeSet) -> None:
     if primary is None:
         return
     text = scene.text
-    sentence_starts = _sentence_starts(scene)
     for m in _BARE_JOIN_OR_LEAVE.finditer(text):
-        sentence = _sentence_at(scene, sentence_starts, m.start())
+        sentence = scene.sentence_at(m.start())
         if sentence is None:
             continue
         people = [p for p in scene.mentions.within(sentence.start, m.start()) if p.label == "Person"]
@@ -269,15 +261,14 @@ def _signatories_left(scene: Scene, edges: EdgeSet) -> None:
     """In a joint resignation every signatory LEFT the organisation, as the narrator did:
     the authors, and the people named under the closing sign-off ("In solidarity,")."""
     primary, narrator = scene.primary, scene.mentions.narrator
-    authors = [a for a in scene.mentions.authors if a != narrator]
-    authors += [p for p in _signed_below(scene) if p != narrator and p not in authors]
-    if primary is None or not authors:
-        return
-    m = _WE_LEAVE.search(scene.text)
+    m = _WE_LEAVE.search(scene.text) if primary is not None else None
     if m is None:
         return
-    sentence = _sentence_at(scene, _sentence_starts(scene), m.start())
-    start, end = (sentence.start, sentence.end) if sentence is not None else (m.start(), m.end())
+    authors = [a for a in scene.mentions.authors if a != narrator]
+    authors += [p for p in _signed_below(scene) if p != narrator and p not in authors]
+    if not authors:
+        return
+    start, end = _telling(scene, m)
     for person in (narrator, *authors):
         if person is not None and not edges.has("LEFT", person, primary):
             edges.add(Edge("LEFT", person, primary, start, end, "stated", (("how", "resigned"),)))

@@ -25,6 +25,7 @@ incident REPORTED_TO the people and bodies they name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any, Callable, Mapping
 
 from ingest.extract.occurrences.context import Mentions, read_clause
@@ -67,6 +68,14 @@ class Scene:
         # Responses told with no doer: response node -> the fallback TAKEN_BY
         # (the body named last, else the primary organisation), for links.tie_parties.
         self.unattributed: dict[str, Edge] = {}
+        self._sentence_starts: list[int] | None = None
+
+    def sentence_at(self, position: int) -> Span | None:
+        """The sentence holding ``position``, if any."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [s.start for s in self.sentences]
+        index = bisect_right(self._sentence_starts, position) - 1
+        return self.sentences[index] if index >= 0 and position < self.sentences[index].end else None
 
     def status(self, hit: Hit, role: Role) -> str:
         i = hit.sentence
