@@ -24,7 +24,11 @@ _AUTHOR = re.compile(r"^Author:\s*(?P<name>.+?)\s*$", re.MULTILINE)
 _SIGNATURE = re.compile(
     rf"^\s*(?:[-–—]\s*)?(?P<name>{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|[A-Z]\.?))+)(?:\s*\([^)\n]{{1,40}}\))?\s*$", re.MULTILINE
 )
-_MY_NAME = re.compile(rf"\b(?:[Mm]y name is|I am called|I'm called)\s+(?P<name>{NAME_TOKEN}(?:[^\S\n]+(?:{NAME_TOKEN}|[A-Z]\.?(?![\w’'-]))){{1,2}})")
+# A surname cut to its initial, keeping a Mc, Mac or O' prefix: "McL.", "O'D.", "R.".
+_CUT = r"(?:Ma?c|O[’'])?[A-Z]"
+# A first name and one or two more names, the last perhaps cut to its initial: "Kim R.", "Eilidh McL.".
+_PERSON_NAME = rf"{NAME_TOKEN}(?:[^\S\n]+(?:{NAME_TOKEN}|{_CUT}\.?(?![\w’'-]))){{1,2}}"
+_MY_NAME = re.compile(rf"\b(?:[Mm]y name is|I am called|I'm called)\s+(?P<name>{_PERSON_NAME})")
 _FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|me|my|My|myself|mine)(?![\w-])|(?<![\w’'-])I(?=[’']m|[’']ve|[’']d|[’']ll)")
 SIGN_OFF = re.compile(r"(?:^|\n)\s*(?:In solidarity|Solidarity|Sincerely|Regards|Best|Comradely|Yours)[^\n]{0,20}\n\s*", re.IGNORECASE)
 
@@ -161,12 +165,10 @@ _POST_HEADER = re.compile(
     r"(?=\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)[^\n]{0,30}?\b(?:19|20)\d\d\b[^\n]{0,20}$",
     re.MULTILINE,
 )
-# A surname cut to its initial, keeping a Mc, Mac or O' prefix: "McL.", "O'D.", "R.".
-_CUT = r"(?:Ma?c|O[’'])?[A-Z]"
 # "Compiled by Kate Lindqvist. Checked against ...": a credit line, however long the line runs on.
 _CREDITED = re.compile(
     rf"[^\S\n]*(?:Compiled|Written|Edited|Collected|Posted|Published|Told|Transcribed)(?:[^\S\n]+and[^\S\n]+\w+)?[^\S\n]+by[^\S\n]+"
-    rf"(?P<name>{NAME_TOKEN}(?:[^\S\n]+(?:{NAME_TOKEN}|{_CUT}\.?(?![\w’'-]))){{1,2}})(?=[^\S\n]*(?:[.,;·|(]|$))"
+    rf"(?P<name>{_PERSON_NAME})(?=[^\S\n]*(?:[.,;·|(]|$))"
 )
 # A handle alone on the first line, as a blog platform prints it ("saltmarsh-wobbly").
 _HANDLE_LINE = re.compile(r"[^\S\n]*(?P<handle>@?(?=[\w.-]*[_\d-])[a-z][\w.-]{2,29})[^\S\n]*")
@@ -179,7 +181,7 @@ _STATEMENT_OF = re.compile(
 )
 _OPENING_CHARS = 600
 _NAME_LINE = re.compile(
-    rf"[^\S\n]*(?P<name>{NAME_TOKEN}(?:[^\S\n]+(?:{NAME_TOKEN}|{_CUT}\.?(?![\w’'-]))){{1,2}})"
+    rf"[^\S\n]*(?P<name>{_PERSON_NAME})"
     r"[^\S\n]*(?:,[^\n]{0,60})?[^\S\n]*"
 )
 
@@ -342,7 +344,7 @@ def interviewee(text: str, body_end: int) -> tuple[int, int, str] | None:
 
 # "From: Dele Okafor" heading a reproduced email: the account is the sender's.
 _FROM_LINE = re.compile(
-    rf"^From:[^\S\n]*(?:(?:Cllr|Dr|Ms|Mr|Mrs|Mx|Prof)\.?[^\S\n]+)?(?P<name>{NAME_TOKEN}(?:[^\S\n]+(?:{NAME_TOKEN}|[A-Z]\.?(?![\w’'-]))){{1,2}})",
+    rf"^From:[^\S\n]*(?:(?:Cllr|Dr|Ms|Mr|Mrs|Mx|Prof)\.?[^\S\n]+)?(?P<name>{_PERSON_NAME})",
     re.MULTILINE,
 )
 
