@@ -210,3 +210,11 @@ def test_a_numbered_speaker_line_under_a_dated_header_names_the_speaker() -> Non
 def test_a_credit_line_with_a_surname_cut_after_mc_names_the_compiler() -> None:
     name, _, _ = _author("A chronology\n\nCompiled by Morag McK., former branch secretary.\n\n" + _PROSE)
     assert name.startswith("Morag McK")
+
+
+def test_a_signatory_whose_surname_is_cut_to_an_accented_initial_signs_too() -> None:
+    text = ("An open letter\n\n" + _PROSE + "\n\nSigned,\nMehmet Aydın\nSelin Ş.\nOwen Harte\n")
+    result = extract_entities(AccountRecord.from_text("n1", text), load_lexicon())
+    names = {n.id: n.name for n in result.nodes}
+    authors = {names[r.source] for r in result.relationships if r.type == "AUTHORED"}
+    assert {"Mehmet Aydın", "Owen Harte"} <= authors and any(a.startswith("Selin Ş") for a in authors)

@@ -20,7 +20,7 @@ from ingest.extract.entities.given_names import is_given_name
 from ingest.extract.entities.recognised import Recognised
 from ingest.extract.entities.vocabulary import Vocabulary
 
-__all__ = ["PersonMention", "NameContext", "find_names", "NAME_TOKEN", "UPPER_LETTERS", "LOWER_LETTERS"]
+__all__ = ["PersonMention", "NameContext", "find_names", "NAME_TOKEN", "UPPER_LETTERS", "LOWER_LETTERS", "SURNAME_INITIAL"]
 
 # Letters of Latin script for character classes, Latin-1 too ("Seán", "Zoë"); Latin
 # Extended-A and -B ("Petrović", "Şahin", "Ōtautahi") hold both cases mixed: in either class.
@@ -35,7 +35,8 @@ NAME_TOKEN = rf"[{_UPPER}](?:[’'][{_UPPER}])?[{_LOWER}]+(?:[{_UPPER}][{_LOWER}
 # signature above an address, not one name.
 _GAP = r"[^\S\n]+"
 # A surname cut to its initial keeps a Mc, Mac or O' prefix: "Eilidh McL.", "Sean O'D."
-_INITIAL = rf"(?:Ma?c|O[’'])?[{_UPPER}]"
+SURNAME_INITIAL = rf"(?:Ma?c|O[’'])?[{_UPPER}]"
+_INITIAL = SURNAME_INITIAL
 _FULL = re.compile(rf"(?<![\w’'\[-])({NAME_TOKEN})((?:{_GAP}{NAME_TOKEN}){{1,2}}|{_GAP}{_INITIAL}\.?(?![\w’'-]))(?![\w\]-])")
 # "S. Bhatt": a first name cut to its initial, then the surname (never "U.S. Army").
 _INITIAL_SURNAME = re.compile(

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from graph.model import AccountRecord, make_id
 from ingest.extract.entities.collector import Collector
-from ingest.extract.entities.names import NAME_TOKEN, NameContext, same_person
+from ingest.extract.entities.names import NAME_TOKEN, SURNAME_INITIAL, NameContext, same_person
 
 __all__ = ["SIGN_OFF", "header_end", "find_narrator", "author_from_header", "byline", "transcript_speaker"]
 
@@ -24,10 +24,8 @@ _AUTHOR = re.compile(r"^Author:\s*(?P<name>.+?)\s*$", re.MULTILINE)
 _SIGNATURE = re.compile(
     rf"^\s*(?:[-–—]\s*)?(?P<name>{NAME_TOKEN}(?:\s+(?:{NAME_TOKEN}|[A-Z]\.?))+)(?:\s*\([^)\n]{{1,40}}\))?\s*$", re.MULTILINE
 )
-# A surname cut to its initial, keeping a Mc, Mac or O' prefix: "McL.", "O'D.", "R.".
-_CUT = r"(?:Ma?c|O[’'])?[A-Z]"
 # A first name and one or two more names, the last perhaps cut to its initial: "Kim R.", "Eilidh McL.".
-_PERSON_NAME = rf"{NAME_TOKEN}(?:[^\S\n]+(?:{NAME_TOKEN}|{_CUT}\.?(?![\w’'-]))){{1,2}}"
+_PERSON_NAME = rf"{NAME_TOKEN}(?:[^\S\n]+(?:{NAME_TOKEN}|{SURNAME_INITIAL}\.?(?![\w’'-]))){{1,2}}"
 _MY_NAME = re.compile(rf"\b(?:[Mm]y name is|I am called|I'm called)\s+(?P<name>{_PERSON_NAME})")
 _FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|me|my|My|myself|mine)(?![\w-])|(?<![\w’'-])I(?=[’']m|[’']ve|[’']d|[’']ll)")
 SIGN_OFF = re.compile(r"(?:^|\n)\s*(?:In solidarity|Solidarity|Sincerely|Regards|Best|Comradely|Yours)[^\n]{0,20}\n\s*", re.IGNORECASE)
@@ -368,8 +366,8 @@ _PARTICLE = r"(?:i|y|e|de|da|do|dos|das|del|della|di|du|van|von|der|den|le|la|bi
 _NICKNAME = r"[^\S\n]+[“\"][^”\"\n]{1,20}[”\"]"
 _SIGNATURE_LINE = re.compile(
     rf"[^\S\n]*(?:[-–—][^\S\n]*)?(?:(?:Signed|Signature)[:,]?[^\S\n]*|and[^\S\n]+)?"
-    rf"(?P<name>{NAME_TOKEN}(?:{_NICKNAME})?(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?(?:{NAME_TOKEN}|{_CUT}\.?(?![\w’'-]))){{0,3}}"
-    rf"|[A-Z]\.[^\S\n]?(?:{NAME_TOKEN}|{_CUT}\.)|{_INITIALS}|\[[A-Z][\w ]{{1,20}}\])"
+    rf"(?P<name>{NAME_TOKEN}(?:{_NICKNAME})?(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?(?:{NAME_TOKEN}|{SURNAME_INITIAL}\.?(?![\w’'-]))){{0,3}}"
+    rf"|[A-Z]\.[^\S\n]?(?:{NAME_TOKEN}|{SURNAME_INITIAL}\.)|{_INITIALS}|\[[A-Z][\w ]{{1,20}}\])"
     r"[^\S\n]*(?:(?:,|[-–—]|\()[^\n]{0,80})?[^\S\n]*$"
 )
 # "and Fiona Baird, who wrote this statement": the signatory who held the pen.
