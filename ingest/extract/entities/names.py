@@ -36,8 +36,7 @@ NAME_TOKEN = rf"[{_UPPER}](?:[’'][{_UPPER}])?[{_LOWER}]+(?:[{_UPPER}][{_LOWER}
 _GAP = r"[^\S\n]+"
 # A surname cut to its initial keeps a Mc, Mac or O' prefix: "Eilidh McL.", "Sean O'D."
 SURNAME_INITIAL = rf"(?:Ma?c|O[’'])?[{_UPPER}]"
-_INITIAL = SURNAME_INITIAL
-_FULL = re.compile(rf"(?<![\w’'\[-])({NAME_TOKEN})((?:{_GAP}{NAME_TOKEN}){{1,2}}|{_GAP}{_INITIAL}\.?(?![\w’'-]))(?![\w\]-])")
+_FULL = re.compile(rf"(?<![\w’'\[-])({NAME_TOKEN})((?:{_GAP}{NAME_TOKEN}){{1,2}}|{_GAP}{SURNAME_INITIAL}\.?(?![\w’'-]))(?![\w\]-])")
 # "S. Bhatt": a first name cut to its initial, then the surname (never "U.S. Army").
 _INITIAL_SURNAME = re.compile(
     rf"(?<![\w.’'-])(?!I\.)(?:[{_UPPER}]\.{_GAP}){{1,2}}({NAME_TOKEN})(?![\w’'-])(?!{_GAP}{NAME_TOKEN})")
@@ -161,7 +160,7 @@ def find_names(
             continue
         if len(tokens) == 2 and opening_word and len(tokens[1].rstrip(".")) > 1:
             continue
-        initial = re.fullmatch(_INITIAL, tokens[-1].rstrip(".")) is not None
+        initial = re.fullmatch(SURNAME_INITIAL, tokens[-1].rstrip(".")) is not None
         if tokens[-1] == "I":
             continue  # "Comrades I had known": the pronoun, not an initial
         # "Comrade Delta", "Dr Okafor": an honorific and one name are a person known by that form.
