@@ -104,11 +104,32 @@ def wait_for_drawing(frame: Any, at_least: int = 1, timeout_ms: int = 60_000) ->
         arg=at_least, timeout=timeout_ms)
 
 
+def wait_for_layout_to_settle(frame: Any, timeout_ms: int = 30_000) -> None:
+    """Until no node has moved for half a second: the layout animates, and a click
+    aimed while it runs lands wherever the node has moved on to."""
+    frame.wait_for_function(
+        f"""() => {{ const cy = {_CY}; if (!cy) return false;
+                  const now = JSON.stringify(cy.nodes().map(n => [Math.round(n.position('x')), Math.round(n.position('y'))]));
+                  const settled = window.__tgLastPositions === now && Date.now() - window.__tgSince > 500;
+                  if (window.__tgLastPositions !== now) {{ window.__tgLastPositions = now; window.__tgSince = Date.now(); }}
+                  return settled; }}""",
+        timeout=timeout_ms, polling=100)
+
+
 def click_node(page: Any, element: Any, frame: Any, node_id: str) -> None:
-    """A real mouse click on a node where Cytoscape drew it."""
+    """A real mouse click on a node where Cytoscape drew it, at a point of the node
+    that no other node's box covers (in a dense network nodes overlap)."""
+    wait_for_layout_to_settle(frame)
     x, y = frame.evaluate(
-        f"""(id) => {{ const cy = {_CY}; const n = cy.getElementById(id);
-                 cy.center(n); const p = n.renderedPosition(); return [p.x, p.y]; }}""", node_id)
+        f"""(id) => {{ const cy = {_CY}; const n = cy.getElementById(id); cy.center(n);
+                 const others = cy.nodes().not(n).map(o => o.renderedBoundingBox({{includeLabels: false, includeOverlays: false}}));
+                 const box = n.renderedBoundingBox({{includeLabels: false, includeOverlays: false}});
+                 const covered = (x, y) => others.some(b => x >= b.x1 && x <= b.x2 && y >= b.y1 && y <= b.y2);
+                 for (const fy of [0.5, 0.3, 0.7, 0.15, 0.85]) for (const fx of [0.5, 0.3, 0.7, 0.15, 0.85]) {{
+                   const x = box.x1 + fx * box.w, y = box.y1 + fy * box.h;
+                   if (!covered(x, y)) return [x, y];
+                 }}
+                 const p = n.renderedPosition(); return [p.x, p.y]; }}""", node_id)
     box = element.bounding_box()
     page.mouse.click(box["x"] + x, box["y"] + y)
 
