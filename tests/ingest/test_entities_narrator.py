@@ -218,3 +218,39 @@ def test_a_signatory_whose_surname_is_cut_to_an_accented_initial_signs_too() -> 
     names = {n.id: n.name for n in result.nodes}
     authors = {names[r.source] for r in result.relationships if r.type == "AUTHORED"}
     assert {"Mehmet Aydın", "Owen Harte"} <= authors and any(a.startswith("Selin Ş") for a in authors)
+
+
+@pytest.mark.parametrize("profile, expected, handle", [
+    ("Priya N. 🌻 @priyan_organises · Mar 3, 2024", "Priya N.", "@priyan_organises"),
+    ("Owen Harte (he/him) @owen@social.example", "Owen Harte", "@owen@social.example"),
+])
+def test_a_social_profile_line_names_the_narrator_and_gives_the_handle(profile: str, expected: str, handle: str) -> None:
+    name, _, aliases = _author(f"Thread · social.example\n\n{profile}\n\n1/9 " + _PROSE)
+    assert name.rstrip(".") == expected.rstrip(".")
+    assert handle in aliases
+
+
+def test_a_speaker_whose_name_opens_with_the_surname_is_the_narrator_when_the_text_names_them_as_a_person() -> None:
+    text = ("Transcript of a speech, 4 May 2023\n\nSpeaker: Okonjo Adaeze, former equalities officer\n\n"
+            "My name is Okonjo. " + _PROSE + " Okonjo Adaeze was not the only one.")
+    name, _, _ = _author(text)
+    assert name == "Okonjo Adaeze"
+
+
+def test_in_an_interview_the_name_the_introduction_gives_the_interviewee_is_the_narrator() -> None:
+    text = ("\"We were told to wait\": a former member speaks\n\n"
+            "The man we are calling Tobias, at his request, sat on the regional committee until last year. "
+            "We asked the regional organiser, Owen Harte, to comment; he declined.\n\n"
+            "Q: How did you join?\n\nA: Through the union.\n\nQ: What happened?\n\nA: " + _PROSE +
+            "\n\nQ: Why speak now?\n\nA: Because nobody else will.\n")
+    name, _, _ = _author(text)
+    assert name == "Tobias"
+
+
+def test_signatories_listed_on_one_closing_line_are_each_an_author() -> None:
+    text = ("Frequently asked questions\n\n" + _PROSE + "\n\nOwen Harte, Priya Nair, Tomasz R., “Lark”, "
+            "and nine other former members of the league\n")
+    result = extract_entities(AccountRecord.from_text("n1", text), load_lexicon())
+    names = {n.id: n.name for n in result.nodes}
+    authors = {names[r.source].rstrip(".") for r in result.relationships if r.type == "AUTHORED"}
+    assert authors == {"Owen Harte", "Priya Nair", "Tomasz R", "Lark"}

@@ -67,7 +67,7 @@ def find_narrator(c: Collector, account: AccountRecord, names: NameContext, body
     handle: tuple[int, int, str] | None = None
     if author is None:
         found = byline(text, body_end)
-        if found is not None and found.is_person:
+        if found is not None and (found.is_person or (" " in found.said and same_person(found.said, names.ids))):
             author, evidence_span = found.said, (found.start, found.end)
             if found.alias is not None:
                 handle = (*found.alias, text[found.alias[0]:found.alias[1]])
@@ -172,6 +172,13 @@ _CREDITED = re.compile(
 _HANDLE_LINE = re.compile(r"[^\S\n]*(?P<handle>@?(?=[\w.-]*[_\d-])[a-z][\w.-]{2,29})[^\S\n]*")
 # "Nia (@some_handle)": the handle given beside a name.
 _HANDLE_BESIDE = re.compile(r"[^\S\n]*\((?P<handle>@[\w.]{2,30})\)")
+# "Kim R. 🌹 @kimr_organizes · Feb 18, 2024", "Kim R. (she/her) @kimr@example.social":
+# a social post's profile line, the display name before the handle.
+_PROFILE_LINE = re.compile(
+    rf"[^\S\n]*(?P<name>{NAME_TOKEN}(?:[^\S\n]+(?:{NAME_TOKEN}|{SURNAME_INITIAL}\.?(?![\w’'-]))){{0,2}})"
+    r"(?:[^\S\n]*(?:\((?:she|he|they|ze|xe|it|any)/\w+(?:/\w+)?\)|[^\w\s@(]{1,3}))*"
+    r"[^\S\n]+(?P<handle>@[\w.-]{2,30}(?:@[\w.-]+)?)(?![\w@])[^\n]{0,60}"
+)
 # "WITNESS STATEMENT OF NIAMH CORRIGAN", "Statement of Kim Rao": a legal or formal statement's heading.
 _STATEMENT_OF = re.compile(
     r"[^\S\n]*(?i:(?:witness|first|second|third|supplementary)[^\S\n]+)?(?i:statement|testimony|affidavit)[^\S\n]+(?i:of)[^\S\n]+"
@@ -249,6 +256,10 @@ def byline(text: str, body_end: int) -> Byline | None:
                 beside = _HANDLE_BESIDE.match(line, m.start("handle") + len(said))
                 alias = (start + beside.start("handle"), start + beside.end("handle")) if beside else None
                 return Byline(at, at + len(said), said, is_person, alias)
+        profile = _PROFILE_LINE.fullmatch(line)
+        if profile is not None and _is_person_name(profile.group("name"), lone=True):
+            alias = (start + profile.start("handle"), start + profile.end("handle"))
+            return Byline(start + profile.start("name"), start + profile.end("name"), profile.group("name"), True, alias)
         m = _NAME_LINE.fullmatch(line)
         if m is not None and _is_person_name(m.group("name")) and (number > 0 or "," not in line):
             return Byline(start + m.start("name"), start + m.end("name"), m.group("name"), True)
@@ -326,6 +337,13 @@ _FULL_NAME = re.compile(rf"(?<![\w’'-])(?P<name>{NAME_TOKEN}(?:[^\S\n]+{NAME_T
 # "She spoke to Sam Okafor", "interviewed by ...": the one asking, not the one answering.
 _ASKER_BEFORE = re.compile(r"(?i)\b(?:to|by|with|asked|interviewer|editor)[^\S\n]+$")
 _MIN_QUESTIONS = 3
+# "The woman we are calling Amina, at her request, ...": an interviewee the
+# introduction names by a stand-in.
+_CALLING = re.compile(
+    rf"\b(?:we\s+are\s+calling|we['’]re\s+calling|we\s+call|we\s+will\s+call|we['’]ll\s+call|we\s+have\s+called|"
+    rf"who\s+asked\s+(?:us\s+)?to\s+be\s+(?:called|identified\s+(?:only\s+)?as)|identified\s+here\s+(?:only\s+)?as)"
+    rf"[^\S\n]+[“\"']?(?P<name>{NAME_TOKEN}(?:[^\S\n]+{SURNAME_INITIAL}\.)?)[”\"']?(?![\w’'-])"
+)
 
 
 def interviewee(text: str, body_end: int) -> tuple[int, int, str] | None:
@@ -334,6 +352,9 @@ def interviewee(text: str, body_end: int) -> tuple[int, int, str] | None:
     questions = [m.start() for m in _QUESTION_LINE.finditer(text, 0, body_end)]
     if len(questions) < _MIN_QUESTIONS:
         return None
+    called = _CALLING.search(text, 0, questions[0])
+    if called is not None:
+        return called.start("name"), called.end("name"), called.group("name")
     for m in _FULL_NAME.finditer(text, 0, questions[0]):
         if not _ASKER_BEFORE.search(text, max(0, m.start() - 20), m.start()) and _is_person_name(m.group("name")):
             return m.start("name"), m.end("name"), m.group("name")
@@ -409,6 +430,36 @@ def _signed_block(text: str, body_end: int) -> list[tuple[int, int, str]]:
     return found
 
 
+_LISTED_NAME = re.compile(
+    rf"(?:and[^\S\n]+)?(?:(?P<name>{NAME_TOKEN}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?(?:{NAME_TOKEN}|{SURNAME_INITIAL}\.(?![\w’'-]))){{1,3}})"
+    r"|[“\"](?P<called>[A-Z][\w’'-]{1,20})[”\"])"
+)
+# "and eleven former members of the X", "and 40 others": the unnamed rest of the signatories.
+_UNNAMED_REST = re.compile(r"(?:and[^\S\n]+)?(?:\d+|[a-z]+(?:-[a-z]+)?)[^\S\n]+(?:other|more|former|ex-|current|fellow|comrades|members|people|others)\b")
+
+
+def _listed_on_one_line(line: str, start: int) -> list[tuple[int, int, str]]:
+    """A closing line listing the signatories with commas ("Ana Ruiz, Iván T., “Luz”,
+    and eleven former members"): each named one, or nothing when the line is prose."""
+    parts = [part for part in re.finditer(r"(?:(?!\s+and\s)[^,])+", line.rstrip(" .")) if part.group().strip()]
+    if len(parts) < 2 or len(line.split()) > 40:
+        return []
+    found: list[tuple[int, int, str]] = []
+    for index, part in enumerate(parts):
+        item = part.group().strip()
+        at = start + part.start() + part.group().index(item)
+        m = _LISTED_NAME.fullmatch(item)
+        if m is None:
+            if index == len(parts) - 1 and _UNNAMED_REST.match(item) and len(found) >= 2:
+                break
+            return []
+        group = "name" if m.group("name") else "called"
+        if group == "name" and m.group("name").split()[0] in _NOT_SIGNING:
+            return []
+        found.append((at + m.start(group), at + m.end(group), m.group(group)))
+    return found if len(found) >= 2 else []
+
+
 def _without_nickname(name: str) -> str:
     return " ".join(re.sub(_NICKNAME, "", name).split())
 
@@ -423,6 +474,11 @@ def _signatories(text: str, body_end: int) -> list[tuple[int, int, str]]:
     block = _signed_block(text, body_end)
     if len(block) >= 2:
         return block
+    closing = [m for m in re.finditer(r"[^\n]+", text[max(0, body_end - 600):body_end]) if m.group().strip()][-2:]
+    for line in reversed(closing):
+        listed = _listed_on_one_line(line.group(), max(0, body_end - 600) + line.start())
+        if listed:
+            return listed
 
     tail_start = max(0, body_end - 600)
     lines: list[tuple[int, str]] = []
