@@ -38,12 +38,29 @@ def _merge(base: Any, extra: Any) -> Any:
     return extra
 
 
+def _no_switches(data: Any, where: str, path: str = "") -> None:
+    """YAML reads an unquoted On, Off, Yes or No in a list as true or false, so the
+    word would silently vanish from the vocabulary: refuse it instead."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            _no_switches(value, where, f"{path}{key}.")
+    elif isinstance(data, list):
+        for item in data:
+            if isinstance(item, bool):
+                raise InputError(
+                    f"{path.rstrip('.')} holds {str(item).lower()}, which YAML reads from an unquoted On, Off, Yes or No: "
+                    "write the word in quotes", where=where)
+            _no_switches(item, where, path)
+
+
 @lru_cache(maxsize=1)
 def _builtin() -> tuple[tuple[str, Any], ...]:
     sections = []
     for entry in sorted(resources.files(__name__).iterdir(), key=lambda p: p.name):
         if entry.name.endswith(".yaml"):
-            sections.append((entry.name[: -len(".yaml")], yaml.safe_load(entry.read_text(encoding="utf-8"))))
+            data = yaml.safe_load(entry.read_text(encoding="utf-8"))
+            _no_switches(data, entry.name)
+            sections.append((entry.name[: -len(".yaml")], data))
     return tuple(sections)
 
 
@@ -59,4 +76,5 @@ def load_lexicon(extra: str | Path | None = None) -> Lexicon:
         raise InputError(f"cannot read lexicon: {exc}", where=str(path)) from None
     if not isinstance(data, dict):
         raise InputError("a lexicon file maps section names (organizations, roles ...) to their entries", where=str(path))
+    _no_switches(data, str(path))
     return _merge(lexicon, data)

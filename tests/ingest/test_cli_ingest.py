@@ -128,6 +128,17 @@ def test_unreadable_lexicon_is_one_error_line(cli_env: dict[str, str], tmp_path:
     assert len(errors) == 1 and errors[0].startswith(f"error: {lexicon}: cannot read lexicon")
 
 
+def test_a_lexicon_word_yaml_reads_as_true_or_false_is_one_error_line_saying_to_quote_it(
+        cli_env: dict[str, str], tmp_path: Path) -> None:
+    lexicon = tmp_path / "extra.yaml"
+    lexicon.write_text("people:\n  not_name_words: [Off, Onward]\n", encoding="utf-8")
+    result = tgraph(cli_env, "ingest", SEEDS, "--no-store", "--lexicon", lexicon)
+    assert result.returncode == 1
+    errors = error_lines(result.stderr)
+    assert len(errors) == 1 and errors[0].startswith(f"error: {lexicon}: people.not_name_words holds false")
+    assert "quotes" in errors[0]
+
+
 def test_an_account_not_in_english_goes_in_with_a_note_saying_why_it_gives_little(
         cli_env: dict[str, str], tmp_path: Path) -> None:
     folder = tmp_path / "accounts"
