@@ -87,10 +87,16 @@ def ingest(
     rules are English, so it gives few nodes.
     """
     from graph.interchange import write_document
+    from graph.errors import InputError
+    from ingest.extract.entities.vocabulary import vocabulary
     from ingest.lexicon import load_lexicon
     from ingest.pipeline import ingest as run_ingest
 
     extended = load_lexicon(lexicon)
+    try:
+        vocabulary(extended)  # a lexicon that cannot compile is one error, before any account is read
+    except InputError as exc:
+        raise InputError(exc.message, where=str(lexicon) if lexicon is not None else exc.where) from None
     show = True  # tqdm on stderr when it is a terminal; stdout keeps only the summary
     if no_store:
         report = run_ingest(paths, store=None, lexicon=extended, jobs=jobs, show_progress=show)

@@ -139,6 +139,16 @@ def test_a_lexicon_word_yaml_reads_as_true_or_false_is_one_error_line_saying_to_
     assert "quotes" in errors[0]
 
 
+def test_an_organisation_name_with_an_unquoted_comma_is_one_error_line_saying_to_quote_it(
+        cli_env: dict[str, str], tmp_path: Path) -> None:
+    lexicon = tmp_path / "extra.yaml"
+    lexicon.write_text("organizations:\n  entries:\n    - {name: Bread, Roses and Rent Union, kind: union}\n", encoding="utf-8")
+    result = tgraph(cli_env, "ingest", SEEDS, "--no-store", "--lexicon", lexicon)
+    assert result.returncode == 1
+    errors = error_lines(result.stderr)
+    assert len(errors) == 1 and "'Bread'" in errors[0] and "in quotes" in errors[0]
+
+
 def test_an_account_not_in_english_goes_in_with_a_note_saying_why_it_gives_little(
         cli_env: dict[str, str], tmp_path: Path) -> None:
     folder = tmp_path / "accounts"

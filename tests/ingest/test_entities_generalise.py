@@ -261,3 +261,24 @@ def test_bodies_named_in_the_organisations_own_language_are_bodies(lexicon):
     bodies = {n.name: n for n in r.nodes if n.label == "LeadershipBody"}
     assert {"Secretariado", "Executiva Nacional", "commission of inquiry"} <= set(bodies)
     assert any("Comissió de Garanties" in (b.name, *b.aliases) for b in bodies.values())
+
+
+@pytest.mark.parametrize("sentence, expected, acronym", [
+    ("I joined the Sozialistischer Jugendbund (SJB) in my first term.", "Sozialistischer Jugendbund", "SJB"),
+    ("I joined the Nieuwe Linkse Partij (NLP) in my first term.", "Nieuwe Linkse Partij", "NLP"),
+    ("I joined Ungdomsvänstern in my first term.", "Ungdomsvänstern", None),
+    ("We were the Chilean section of the Tendencia Obrera Internacional (TOI).", "Tendencia Obrera Internacional", "TOI"),
+])
+def test_names_with_a_germanic_compound_head_or_a_head_first_tendency_are_organisations(
+        lexicon, sentence: str, expected: str, acronym: str | None) -> None:
+    orgs = {n.name: n for n in run("g_compound", sentence + " The branch met weekly.", lexicon).nodes if n.label == "Organization"}
+    assert expected in orgs
+    if acronym:
+        assert acronym in orgs[expected].aliases
+
+
+def test_a_lexicon_union_whose_name_holds_commas_is_known_by_its_whole_name_not_its_first_word(lexicon) -> None:
+    text = "I was a rep for SIPTU. The branch ran Services for members, and Construction work paid badly."
+    orgs = [n for n in run("g_commas", text, lexicon).nodes if n.label == "Organization"]
+    assert [n.name for n in orgs] == ["Services, Industrial, Professional and Technical Union"]
+    assert not any(n.name == "Construction, Forestry and Maritime Employees Union" for n in orgs)

@@ -22,7 +22,16 @@ __all__ = ["OrgMention", "OrgContext", "find_organizations", "org_id"]
 _ORG_HEADS = (
     "Party|League|Organization|Organisation|Alliance|Union|Group|Movement|Front|Federation|Network|"
     "Association|Collective|Coalition|Socialists|Communists|Workers|Congress|Committee|Tendency|International|"
-    "Unity|Alternative|Solidarity|Bloc|Current|Partei|Tendenz|Bewegung|Föderation"
+    "Unity|Alternative|Solidarity|Bloc|Current|Partei|Partij|Tendenz|Bewegung|Föderation"
+)
+# Germanic languages write the head inside one word: "Sozialistischer Studierendenbund",
+# "Vänsterpartiet", "Socialistisk Ungdomsforbund".
+_COMPOUND_HEAD = re.compile(
+    r"[a-zäöüåæø](?:bund|bond|bündnis|partei|partij|partiet|parti|förbund|förbundet|forbund|forbundet|verband|vänstern|venstre|liitto)$"
+)
+_NAMED_ORG_COMPOUND = re.compile(
+    r"\b((?:[A-ZÄÖÜÅÆØ][\w’'-]+[^\S\n]+){0,3}[A-ZÄÖÜÅÆØ]\w{3,}?(?:bund|bond|bündnis|partei|partij|partiet|parti|förbund|förbundet|"
+    r"forbund|forbundet|verband|vänstern|venstre|liitto))\b(?:\s+\(([A-Z]{2,6})\))?"
 )
 # "the Socialist Equality Front (SEF)" or "Revolutionary Socialist League": an
 # organisation the lexicon does not know, recognised by its head word.
@@ -36,7 +45,7 @@ _HEAD_FIRST = (
     "Organización|Organizzazione|Organisation|Federación|Federazione|Fédération|Colectivo|Collettivo|Alianza|Alleanza|"
     "Alliance|Agrupación|Convergencia|Convergència|Candidatura|Rassemblement|Confederación|Confederazione|"
     "Confédération|Sindicato|Sindacato|Syndicat|Nuevo|Nueva|Nuovo|Nuova|Nouveau|Nouvelle|Bund|Verband|Föderation|"
-    "Partei|Vereinigung|Gewerkschaft"
+    "Partei|Vereinigung|Gewerkschaft|Tendencia|Tendência|Tendance|Tendenza"
 )
 _CONNECTOR = r"(?:de|del|della|dello|delle|dei|degli|di|des|du|de la|da|do|dos|das|y|e|et|i|la|los|las|le|les|per|por|pour|para|der|für|ng)"
 _CAPITAL = "A-ZÁÉÍÓÚÀÈÌÒÙÇÄÖÜ"
@@ -315,9 +324,9 @@ def _find_unknown(
         told_as_parent = re.search(r"\bsection\s+of\s+(?:the\s+)?$", c.text[max(0, start - 30) : start]) is not None
         if words[-1] in ("Tendency", "Caucus") and ctx.mentions and not (told_as_parent or words[0] == "International"):
             continue  # an internal grouping; the faction finder takes it
-        if len(words) < 2:
+        if len(words) < 2 and not _COMPOUND_HEAD.search(words[-1]):
             continue
-        kind = "party" if words[-1] == "Party" else "union" if words[-1] in ("Union", "Congress") else "other"
+        kind = "party" if words[-1] == "Party" or re.search(r"(?:partei|partij|partiet|parti)$", words[-1]) else "union" if words[-1] in ("Union", "Congress") else "other"
         if words[0] == "International" or told_as_parent:
             kind = "international"
         draft = c.node(org_id(name), "Organization", name, {"kind": kind})
@@ -350,7 +359,7 @@ def _without_article(name: str) -> str:
 
 def _named_candidates(text: str) -> list[re.Match[str]]:
     """Names an organisation's head word marks, head last or head first, in text order."""
-    found = [*_NAMED_ORG.finditer(text), *_NAMED_ORG_HEAD_FIRST.finditer(text)]
+    found = [*_NAMED_ORG.finditer(text), *_NAMED_ORG_HEAD_FIRST.finditer(text), *_NAMED_ORG_COMPOUND.finditer(text)]
     return sorted(found, key=lambda m: (m.start(1), -m.end(1)))
 
 

@@ -191,6 +191,7 @@ def _section(lexicon: Lexicon, name: str, where: str) -> Any:
 
 
 _CACHE: dict[int, tuple[Lexicon, Vocabulary]] = {}
+_ORG_FIELDS = frozenset({"name", "aliases", "kind", "country", "part_of"})
 
 
 def vocabulary(lexicon: Lexicon) -> Vocabulary:
@@ -209,6 +210,12 @@ def _compile(lexicon: Lexicon) -> Vocabulary:
     orgs: dict[str, OrgEntry] = {}
     org_alias: dict[str, list[str]] = {}
     for raw in org_section.get("entries") or []:
+        unknown = sorted(str(key) for key in raw if key not in _ORG_FIELDS)
+        if unknown:
+            # In a YAML flow mapping a comma ends the value: {name: Bakers, Food and ...}
+            # leaves "Bakers" as the name and the rest as keys of their own.
+            raise InputError(f"the organisation entry named {raw.get('name')!r} has fields {', '.join(unknown)} that no entry has;"
+                             " a name holding a comma must be written in quotes", where="the lexicon's organizations section")
         entry = OrgEntry(
             name=str(raw["name"]),
             aliases=tuple(str(a) for a in raw.get("aliases") or ()),
