@@ -282,3 +282,18 @@ def test_a_lexicon_union_whose_name_holds_commas_is_known_by_its_whole_name_not_
     orgs = [n for n in run("g_commas", text, lexicon).nodes if n.label == "Organization"]
     assert [n.name for n in orgs] == ["Services, Industrial, Professional and Technical Union"]
     assert not any(n.name == "Construction, Forestry and Maritime Employees Union" for n in orgs)
+
+
+def test_a_title_case_branch_or_region_is_a_branch_and_its_longer_form_the_same_one(lexicon):
+    text = ("I was secretary of the Harbourside Branch of the Allied Carers Union, which sits in the Eastern Region. "
+            "Later the Harbourside Care Branch merged with another. The Eastern Region Committee said nothing, "
+            "and the regional services were cut.")
+    r = run("g_titled_branch", text, lexicon)
+    branches = {n.name for n in r.nodes if n.label == "Branch"}
+    assert branches == {"Harbourside Branch", "Eastern Region"}
+
+
+def test_a_post_and_a_unit_before_of_the_are_not_part_of_the_organisations_name(lexicon):
+    text = "I was Regional Secretary of the Eastern Region of the Allied Carers Union, and Women's Officer of the Allied Carers Union."
+    r = run("g_post_of", text, lexicon)
+    assert names(r, "Organization") == {"Allied Carers Union"}

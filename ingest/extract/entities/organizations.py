@@ -310,6 +310,12 @@ def _find_unknown(
             cut = body.end() + owner.end()
             start, name = start + cut, name[cut:]
             words = name.split()
+        # "Regional Secretary of the North West Region of the X Union": a post and a unit
+        # of the organisation, which is named after the last "of".
+        cut = _post_or_unit_prefix(name, vocab)
+        if cut:
+            start, name = start + cut, name[cut:]
+            words = name.split()
         # "The Workers Front", "When the Workers Front": a sentence's first word is not part of the name.
         while len(words) > 2 and words[0] in ("The", "A", "An", "Our", "My", "This", "Their", "Its", "When", "In", "And", "But"):
             start = c.text.index(words[1], start + len(words[0]))
@@ -326,6 +332,8 @@ def _find_unknown(
             continue  # an internal grouping; the faction finder takes it
         if len(words) < 2 and not _COMPOUND_HEAD.search(words[-1]):
             continue
+        if len(words) == 2 and words[-1] == "Committee" and not m.group(2):
+            continue  # "Diversity Committee": a committee of the organisation, not one of its own
         kind = "party" if words[-1] == "Party" or re.search(r"(?:partei|partij|partiet|parti)$", words[-1]) else "union" if words[-1] in ("Union", "Congress") else "other"
         if words[0] == "International" or told_as_parent:
             kind = "international"
@@ -346,6 +354,20 @@ def _find_unknown(
                 c.mention(draft, s, s + len(acronym))
                 ctx.mentions.append(OrgMention(draft.id, s, s + len(acronym)))
                 taken.append((s, s + len(acronym)))
+
+
+def _post_or_unit_prefix(name: str, vocab: Vocabulary) -> int:
+    """How much of ``name`` is a post or a unit "of (the)" the organisation that follows."""
+    units = {w.lower() for w in (*vocab.branch_words, *vocab.area_words)}
+    cut = 0
+    for m in re.finditer(r"\s+of\s+(?:the\s+)?", name):
+        before = _without_article(name[cut : m.start()]).strip()
+        is_post = vocab.role_of_form.get(before.lower()) is not None or vocab.role_of_form.get(before) is not None
+        is_unit = before.split()[-1].lower() in units if before else False
+        if not (is_post or is_unit) or len(name[m.end() :].split()) < 2:
+            break
+        cut = m.end()
+    return cut
 
 
 def _initials(name: str) -> str:

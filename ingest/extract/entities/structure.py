@@ -278,11 +278,19 @@ def _strip_leading(words: list[str], vocab: Vocabulary) -> list[str]:
     return words
 
 
+# Unit words a title-case name capitalises ("the Teesside Care Branch"); a capitalised
+# "Unit" or "Club" more often names a department or a venue.
+_TITLED_UNIT_WORDS = frozenset({"branch", "chapter", "region", "district"})
+
+
 def _find_branches(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: UnitContext, body_end: int) -> None:
     text = c.text
     branch_words = "|".join(re.escape(w) for w in vocab.branch_words)
     unit_words = "|".join(re.escape(w) for w in (*vocab.branch_words, *vocab.area_words))
-    placed_words = "|".join(re.escape(w) for w in (*vocab.branch_words, *vocab.place_branch_words, *vocab.area_words))
+    # A unit's title-case name capitalises its word too ("the Bolton Homecare Branch", "the North West Region").
+    titled = [w[:1].upper() + w[1:] for w in (*vocab.branch_words, *vocab.area_words) if w in _TITLED_UNIT_WORDS]
+    placed_words = "|".join(re.escape(w) for w in (*vocab.branch_words, *vocab.place_branch_words, *vocab.area_words, *titled))
+    lower_unit_word = {w: w.lower() for w in titled}
     head_first = "|".join(re.escape(w) for w in vocab.head_first_branch_words) or r"(?!x)x"
     # "the Milwaukee branch committee" names the branch as well as its committee.
     not_part = r"(?!s\b)"
@@ -320,7 +328,10 @@ def _find_branches(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: Uni
         if owner:
             units.organization_of.setdefault(draft.id, owner)
 
-    for m in named.finditer(text):
+    # Title-case names last, shortest first: "the Ikenne Branch" and "the Ikenne Plantation
+    # Branch" are one branch, and so is a lower-case "Ikenne branch" said elsewhere.
+    matches = sorted(named.finditer(text), key=lambda m: (m.group("word") in lower_unit_word, len(m.group(0)) if m.group("word") in lower_unit_word else 0, m.start()))
+    for m in matches:
         if m.group("city") is not None:
             raw, word, org_surface = m.group("city"), m.group("word"), m.group("org")
             city_start = m.start("city")
@@ -335,7 +346,18 @@ def _find_branches(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: Uni
         # "Salt River DSA chapter": an organisation's surface inside the run is its owner.
         if len(words) >= 2 and words[-1] in orgs.id_of_surface and org_surface is None:
             org_surface, words = words[-1], words[:-1]
-        if not_a_place(words):
+        if word in lower_unit_word:
+            # A title-case name may hold common words ("Salford Community Services Branch");
+            # its first word must still be no common one ("Regional Branch").
+            word = lower_unit_word[word]
+            if re.match(r"[^\S\n]+[A-Z]", text[m.end():]):
+                continue  # "the Yorkshire District Committee", "District Secretary": a body's or post's name
+            if not words or not_a_place(words[:1]) or any(w in orgs.id_of_surface or w in vocab.not_name_words for w in words):
+                continue
+            shorter = next((known for known in cities if " ".join(words).startswith(known + " ")), None)
+            if shorter is not None:
+                words = shorter.split()
+        elif not_a_place(words):
             continue
         city = " ".join(words)
         start = city_start + raw.index(words[0]) if m.group("city") is not None else m.start()
