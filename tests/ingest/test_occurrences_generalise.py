@@ -555,3 +555,17 @@ def test_asking_someone_to_stop_coming_or_to_step_down_is_a_response() -> None:
             {"sam": ("Person", ["Sam Holt"])})
     assert p.node("Response", "isolation", containing="to stop coming")
     assert p.node("Response", "pressure", containing="to step down")
+
+
+def test_quoted_name_calling_a_raised_voice_strangers_asking_where_and_a_lie_told_about_her_are_incidents() -> None:
+    p = run(
+        "In May 2019 Dan Cole called me \"a wrecker\" in front of the whole branch.\n\n"
+        "In June 2019 Tom Reed raised his voice at me during the stall meeting.\n\n"
+        "In July 2019 two men came to her workplace asking where she was staying.\n\n"
+        "In August 2019 Lee Ward was telling people in the branch that she had made the whole thing up.",
+        {"tom": ("Person", ["Tom Reed"]), "dan": ("Person", ["Dan Cole"]), "lee": ("Person", ["Lee Ward"])},
+    )
+    assert p.node("Incident", "harassment", containing="a wrecker")
+    assert p.node("Incident", "harassment", containing="raised his voice at me")
+    assert p.node("Incident", "threat", containing="asking where she was staying")
+    assert p.node("Incident", "harassment", containing="made the whole thing up")
