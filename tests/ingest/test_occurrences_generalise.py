@@ -569,3 +569,21 @@ def test_quoted_name_calling_a_raised_voice_strangers_asking_where_and_a_lie_tol
     assert p.node("Incident", "harassment", containing="raised his voice at me")
     assert p.node("Incident", "threat", containing="asking where she was staying")
     assert p.node("Incident", "harassment", containing="made the whole thing up")
+
+
+def test_leave_restorative_meetings_gags_rulings_out_of_order_cautions_and_rota_removals_are_responses() -> None:
+    p = run(
+        "In March 2020 Dan Cole was placed on paid administrative leave for a fortnight.\n\n"
+        "In April 2020 the grievance officer proposed a restorative process between Dan Cole and me.\n\n"
+        "In May 2020 the chair ruled my motion out of order and moved on.\n\n"
+        "In June 2020 the panel recommended that both of us refrain from discussing the matter with members.\n\n"
+        "In July 2020 the executive gave Dan Cole a formal caution.\n\n"
+        "In August 2020 I went to pick up my shift and my name wasn't on the rota.",
+        {"dan": ("Person", ["Dan Cole"])},
+    )
+    assert p.node("Response", "suspension", containing="administrative leave")
+    assert p.node("Response", "mediation", containing="restorative process")
+    assert p.node("Response", "dismissal", containing="out of order")
+    assert p.node("Response", "pressure", containing="refrain from discussing")
+    assert p.node("Response", "reprimand", containing="formal caution")
+    assert p.node("Response", "isolation", containing="on the rota")
