@@ -239,12 +239,12 @@ def test_a_speaker_whose_name_opens_with_the_surname_is_the_narrator_when_the_te
 
 def test_in_an_interview_the_name_the_introduction_gives_the_interviewee_is_the_narrator() -> None:
     text = ("\"We were told to wait\": a former member speaks\n\n"
-            "The man we are calling Tobias, at his request, sat on the regional committee until last year. "
+            "The man we are calling Anselm, at his request, sat on the regional committee until last year. "
             "We asked the regional organiser, Owen Harte, to comment; he declined.\n\n"
             "Q: How did you join?\n\nA: Through the union.\n\nQ: What happened?\n\nA: " + _PROSE +
             "\n\nQ: Why speak now?\n\nA: Because nobody else will.\n")
     name, _, _ = _author(text)
-    assert name == "Tobias"
+    assert name == "Anselm"
 
 
 def test_signatories_listed_on_one_closing_line_are_each_an_author() -> None:
@@ -254,3 +254,11 @@ def test_signatories_listed_on_one_closing_line_are_each_an_author() -> None:
     names = {n.id: n.name for n in result.nodes}
     authors = {names[r.source].rstrip(".") for r in result.relationships if r.type == "AUTHORED"}
     assert authors == {"Owen Harte", "Priya Nair", "Tomasz R", "Lark"}
+
+
+def test_places_listed_on_the_closing_line_are_not_each_an_author() -> None:
+    text = "Why I left\n\n" + _PROSE + "\n\nNew York, Los Angeles and San Francisco\n"
+    result = extract_entities(AccountRecord.from_text("n1", text), load_lexicon())
+    names = {n.id: n.name for n in result.nodes}
+    authors = [names[r.source] for r in result.relationships if r.type == "AUTHORED"]
+    assert "Los Angeles" not in authors and "San Francisco" not in authors

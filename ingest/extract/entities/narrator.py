@@ -457,6 +457,12 @@ def _listed_on_one_line(line: str, start: int) -> list[tuple[int, int, str]]:
         if group == "name" and m.group("name").split()[0] in _NOT_SIGNING:
             return []
         found.append((at + m.start(group), at + m.end(group), m.group(group)))
+    from ingest.extract.entities.given_names import is_given_name
+
+    # "New York, Los Angeles and San Francisco" is a list of places: most names open with a first name.
+    named = [name for _, _, name in found if " " in name]
+    if 2 * sum(is_given_name(name.split()[0]) for name in named) < len(named):
+        return []
     return found if len(found) >= 2 else []
 
 

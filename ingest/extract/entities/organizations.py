@@ -24,7 +24,7 @@ _ORG_HEADS = (
     "Association|Collective|Coalition|Socialists|Communists|Workers|Congress|Committee|Tendency|International|"
     "Unity|Alternative|Solidarity|Bloc|Current|Partei|Partij|Tendenz|Bewegung|Föderation"
 )
-# Germanic languages write the head inside one word: "Sozialistischer Studierendenbund",
+# Germanic languages write the head inside one word: "Sozialistischer Jugendbund",
 # "Vänsterpartiet", "Socialistisk Ungdomsforbund".
 _COMPOUND_HEAD = re.compile(
     r"[a-zäöüåæø](?:bund|bond|bündnis|partei|partij|partiet|parti|förbund|förbundet|forbund|forbundet|verband|vänstern|venstre|liitto)$"
@@ -310,7 +310,7 @@ def _find_unknown(
             cut = body.end() + owner.end()
             start, name = start + cut, name[cut:]
             words = name.split()
-        # "Regional Secretary of the North West Region of the X Union": a post and a unit
+        # "Regional Secretary of the Eastern Region of the X Union": a post and a unit
         # of the organisation, which is named after the last "of".
         cut = _post_or_unit_prefix(name, vocab)
         if cut:
@@ -333,7 +333,7 @@ def _find_unknown(
         if len(words) < 2 and not _COMPOUND_HEAD.search(words[-1]):
             continue
         if len(words) == 2 and words[-1] == "Committee" and not m.group(2):
-            continue  # "Diversity Committee": a committee of the organisation, not one of its own
+            continue  # "Finance Committee": a committee of the organisation, not one of its own
         kind = "party" if words[-1] == "Party" or re.search(r"(?:partei|partij|partiet|parti)$", words[-1]) else "union" if words[-1] in ("Union", "Congress") else "other"
         if words[0] == "International" or told_as_parent:
             kind = "international"

@@ -278,7 +278,7 @@ def _strip_leading(words: list[str], vocab: Vocabulary) -> list[str]:
     return words
 
 
-# Unit words a title-case name capitalises ("the Teesside Care Branch"); a capitalised
+# Unit words a title-case name capitalises ("the Harbourside Care Branch"); a capitalised
 # "Unit" or "Club" more often names a department or a venue.
 _TITLED_UNIT_WORDS = frozenset({"branch", "chapter", "region", "district"})
 
@@ -287,7 +287,7 @@ def _find_branches(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: Uni
     text = c.text
     branch_words = "|".join(re.escape(w) for w in vocab.branch_words)
     unit_words = "|".join(re.escape(w) for w in (*vocab.branch_words, *vocab.area_words))
-    # A unit's title-case name capitalises its word too ("the Bolton Homecare Branch", "the North West Region").
+    # A unit's title-case name capitalises its word too ("the Harbourside Care Branch", "the Eastern Region").
     titled = [w[:1].upper() + w[1:] for w in (*vocab.branch_words, *vocab.area_words) if w in _TITLED_UNIT_WORDS]
     placed_words = "|".join(re.escape(w) for w in (*vocab.branch_words, *vocab.place_branch_words, *vocab.area_words, *titled))
     lower_unit_word = {w: w.lower() for w in titled}
@@ -328,8 +328,8 @@ def _find_branches(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: Uni
         if owner:
             units.organization_of.setdefault(draft.id, owner)
 
-    # Title-case names last, shortest first: "the Ikenne Branch" and "the Ikenne Plantation
-    # Branch" are one branch, and so is a lower-case "Ikenne branch" said elsewhere.
+    # Title-case names last, shortest first: "the Harbourside Branch" and "the Harbourside Care
+    # Branch" are one branch, and so is a lower-case "Harbourside branch" said elsewhere.
     matches = sorted(named.finditer(text), key=lambda m: (m.group("word") in lower_unit_word, len(m.group(0)) if m.group("word") in lower_unit_word else 0, m.start()))
     for m in matches:
         if m.group("city") is not None:
@@ -347,11 +347,11 @@ def _find_branches(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: Uni
         if len(words) >= 2 and words[-1] in orgs.id_of_surface and org_surface is None:
             org_surface, words = words[-1], words[:-1]
         if word in lower_unit_word:
-            # A title-case name may hold common words ("Salford Community Services Branch");
+            # A title-case name may hold common words ("Harbourside Community Services Branch");
             # its first word must still be no common one ("Regional Branch").
             word = lower_unit_word[word]
             if re.match(r"[^\S\n]+[A-Z]", text[m.end():]):
-                continue  # "the Yorkshire District Committee", "District Secretary": a body's or post's name
+                continue  # "the Eastern District Committee", "District Secretary": a body's or post's name
             if not words or not_a_place(words[:1]) or any(w in orgs.id_of_surface or w in vocab.not_name_words for w in words):
                 continue
             shorter = next((known for known in cities if " ".join(words).startswith(known + " ")), None)
