@@ -275,6 +275,8 @@ def test_names_with_a_germanic_compound_head_or_a_head_first_tendency_are_organi
     assert expected in orgs
     if acronym:
         assert acronym in orgs[expected].aliases
+    if expected.endswith("Partij"):
+        assert orgs[expected].properties["kind"] == "party"
 
 
 def test_a_lexicon_union_whose_name_holds_commas_is_known_by_its_whole_name_not_its_first_word(lexicon) -> None:

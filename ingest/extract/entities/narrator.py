@@ -480,13 +480,13 @@ def _signatories(text: str, body_end: int) -> list[tuple[int, int, str]]:
     block = _signed_block(text, body_end)
     if len(block) >= 2:
         return block
-    closing = [m for m in re.finditer(r"[^\n]+", text[max(0, body_end - 600):body_end]) if m.group().strip()][-2:]
+    tail_start = max(0, body_end - 600)
+    closing = [m for m in re.finditer(r"[^\n]+", text[tail_start:body_end]) if m.group().strip()][-2:]
     for line in reversed(closing):
-        listed = _listed_on_one_line(line.group(), max(0, body_end - 600) + line.start())
+        listed = _listed_on_one_line(line.group(), tail_start + line.start())
         if listed:
             return listed
 
-    tail_start = max(0, body_end - 600)
     lines: list[tuple[int, str]] = []
     offset = tail_start
     for line in text[tail_start:body_end].split("\n"):

@@ -26,12 +26,13 @@ _ORG_HEADS = (
 )
 # Germanic languages write the head inside one word: "Sozialistischer Jugendbund",
 # "Vänsterpartiet", "Socialistisk Ungdomsforbund".
-_COMPOUND_HEAD = re.compile(
-    r"[a-zäöüåæø](?:bund|bond|bündnis|partei|partij|partiet|parti|förbund|förbundet|forbund|forbundet|verband|vänstern|venstre|liitto)$"
+_PARTY_SUFFIXES = ("partei", "partij", "partiet", "parti")
+_COMPOUND_SUFFIXES = "|".join(
+    ("bund", "bond", "bündnis", *_PARTY_SUFFIXES, "förbund", "förbundet", "forbund", "forbundet", "verband", "vänstern", "venstre", "liitto")
 )
+_COMPOUND_HEAD = re.compile(rf"[a-zäöüåæø](?:{_COMPOUND_SUFFIXES})$")
 _NAMED_ORG_COMPOUND = re.compile(
-    r"\b((?:[A-ZÄÖÜÅÆØ][\w’'-]+[^\S\n]+){0,3}[A-ZÄÖÜÅÆØ]\w{3,}?(?:bund|bond|bündnis|partei|partij|partiet|parti|förbund|förbundet|"
-    r"forbund|forbundet|verband|vänstern|venstre|liitto))\b(?:\s+\(([A-Z]{2,6})\))?"
+    rf"\b((?:[A-ZÄÖÜÅÆØ][\w’'-]+[^\S\n]+){{0,3}}[A-ZÄÖÜÅÆØ]\w{{3,}}?(?:{_COMPOUND_SUFFIXES}))\b(?:\s+\(([A-Z]{{2,6}})\))?"
 )
 # "the Socialist Equality Front (SEF)" or "Revolutionary Socialist League": an
 # organisation the lexicon does not know, recognised by its head word.
@@ -334,7 +335,7 @@ def _find_unknown(
             continue
         if len(words) == 2 and words[-1] == "Committee" and not m.group(2):
             continue  # "Finance Committee": a committee of the organisation, not one of its own
-        kind = "party" if words[-1] == "Party" or re.search(r"(?:partei|partij|partiet|parti)$", words[-1]) else "union" if words[-1] in ("Union", "Congress") else "other"
+        kind = "party" if words[-1] == "Party" or words[-1].lower().endswith(_PARTY_SUFFIXES) else "union" if words[-1] in ("Union", "Congress") else "other"
         if words[0] == "International" or told_as_parent:
             kind = "international"
         draft = c.node(org_id(name), "Organization", name, {"kind": kind})
