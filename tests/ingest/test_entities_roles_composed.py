@@ -39,3 +39,17 @@ def test_titles_joined_by_and_and_liaison_or_complaints_officers_are_composed() 
     text = "Maria (Women's and Equalities Officer), Tariq (Trade Union Liaison Officer) and the Complaints Officer."
     found = {m.group(0) for m in vocab.role_pattern.finditer(text)}
     assert {"Women's and Equalities Officer", "Trade Union Liaison Officer", "Complaints Officer"} <= found
+
+
+def test_a_title_held_by_a_comrade_named_after_it_or_by_the_elected_narrator() -> None:
+    text = (
+        "Author: Dana Orr\n\n"
+        "I joined the Workers Liberty League in 2015. In 2019 I am elected to the National Board as youth secretary.\n\n"
+        "The cell secretary, comrade Julio Benn, did not intervene."
+    )
+    result = extract_entities(AccountRecord.from_text("t1", text), load_lexicon())
+    roles = {n.id: n.name for n in result.nodes if n.label == "Role"}
+    people = {n.id: n.name for n in result.nodes if n.label == "Person"}
+    held = {(people.get(r.source), roles.get(r.target)) for r in result.relationships if r.type == "HOLDS_ROLE"}
+    assert ("Julio Benn", "cell secretary") in held
+    assert ("Dana Orr", "youth secretary") in held

@@ -8,6 +8,8 @@ that decide which tellings make a node and how the nodes are tied.
 
 from __future__ import annotations
 
+import pytest
+
 from test_occurrences_support import run
 
 ORG = ("Organization", ["the Workers League", "the League"])
@@ -209,6 +211,22 @@ def test_a_complaint_raises_every_harm_told_before_it() -> None:
         assert ("narrator", incident.id) in p.rels("REPORTED")
         assert (incident.id, "ana") in p.rels("REPORTED_TO")
         assert ("rob", incident.id) not in p.rels("REPORTED")
+
+
+@pytest.mark.parametrize("raising", [
+    "In March I filed a grievance with the chapter's Review Board.",
+    "In March I raised it at the Review Board.",
+    "In March we went together to the Review Board.",
+    "In March I brought the matter to the Review Board.",
+])
+def test_the_body_an_incident_is_raised_with(raising: str) -> None:
+    p = run(
+        "In 2020 Rob Hale put his hand on my thigh at the social.\n\n" + raising,
+        {"rob": ("Person", ["Rob Hale"]), "board": ("LeadershipBody", ["Review Board"])},
+    )
+    incident = p.node("Incident", "sexual_harassment")
+    assert ("narrator", incident.id) in p.rels("REPORTED")
+    assert (incident.id, "board") in p.rels("REPORTED_TO")
 
 
 def test_a_disclosure_makes_the_narrator_the_recipient() -> None:

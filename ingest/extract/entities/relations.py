@@ -22,8 +22,11 @@ __all__ = ["link_roles", "link_memberships", "link_body_memberships", "link_defa
 _NARRATOR_HOLDS = re.compile(
     r"(?:\bI(?:[’']ve|\s+\w+)?\s+(?:became|become|was|am|have been|had been|served as|worked as|was elected|got elected)\s+(?:as\s+)?(?:\w+\s+){0,3}"
     r"|\bmy\s+(?:role|position|time|work|job)\s+as\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}"
-    r"|\bI\s+\w+\s+as\s+(?:an?\s+|the\s+)(?:\w+\s+){0,2})$"
+    r"|\bI\s+\w+\s+as\s+(?:an?\s+|the\s+)(?:\w+\s+){0,2}"
+    # "I am elected to the National Coordination as youth secretary".
+    r"|\bI\s+(?:am|was|got|had been|have been)\s+(?:\w+\s+)?(?:elected|appointed|made|named|co-opted|chosen)\b[^.;:!?]{0,50}?\bas\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+\s+){0,2})$"
 )
+_ADDRESS = re.compile(r"(?:[Cc]omrade|[Cc]de\.?|[Cc]ompañer[oa]|[Bb]rother|[Ss]ister)\s+")
 _FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|me|my|My|we|We|our|Our|us)(?![\w-])")
 _JOINS = re.compile(r"\b(?:join(?:ed|ing)?|member(?:ship)?|endorse(?:d|ment)|support(?:ed)?\s+for|recruited|involve(?:d|ment))\b", re.IGNORECASE)
 
@@ -144,6 +147,10 @@ def link_roles(
             after = re.match(r"[“”\"]?,?\s+", text[rm.end : rm.end + 4])
             if after:
                 holder = name_at.get(rm.end + after.end())
+                # "the cell secretary, comrade Julien": a form of address before the name.
+                address = _ADDRESS.match(text, rm.end + after.end())
+                if holder is None and address:
+                    holder = name_at.get(address.end())
         # "his running mate for vice-president was Don P.".
         if holder is None:
             after = _TITLE_IS.match(text, rm.end)

@@ -382,7 +382,11 @@ def _recipients(text: str, cue_end: int, mentions: list) -> list:
         words = text[cue_end:m.start].lower().split()
         if len(words) > 8:
             break
-        meaningful = [w for w in words if w not in ("the", "a", "an", "my", "our", "his", "her", "their")]
-        if not meaningful or meaningful[-1] in ("to", "with"):
+        # "with the chapter's officers": a possessive stands where a determiner would.
+        meaningful = [w for w in words if w not in ("the", "a", "an", "my", "our", "his", "her", "their")
+                      and not w.endswith(("'s", "’s", "s'", "s’"))]
+        # "raised it at the National Committee": a body is raised with where it sits.
+        if not meaningful or meaningful[-1] in ("to", "with", "before") \
+                or (meaningful[-1] == "at" and m.label == "LeadershipBody"):
             found.append(m)
     return found
