@@ -136,3 +136,28 @@ def test_two_capitalised_words_with_no_first_name_and_no_person_seen_are_no_one(
                      "Later Ruth Baker wrote back.")
     assert "Ruth Baker" in people
     assert not {"Eleven Million", "Assistant Secretary"} & set(people)
+
+
+def test_a_name_outside_the_dictionary_told_speaking_is_a_person() -> None:
+    people = _people(
+        "In March 2019 Zodwa told me that the treasurer had been shouting at new members. A week later Zodwa said "
+        "that nobody had done anything. I asked Zodwa whether Zodwa wanted to make a complaint."
+    )
+    assert people.get("Zodwa") == "partial"
+
+
+def test_a_given_name_told_speaking_is_a_person_though_read_as_a_place() -> None:
+    people = _people(
+        "Why Paola was thrown out\n\nThe next morning Paola told me what had happened. "
+        "At the assembly Paola raised it, and later Paola was expelled."
+    )
+    assert people.get("Paola") == "partial"
+
+
+def test_a_nickname_made_from_a_known_surname_is_no_new_person() -> None:
+    people = _people(
+        "In March 2019 Gary Dube shouted at me in front of the branch. A week later Dubey told me that nobody had "
+        "complained. I asked Dubey whether Dubey wanted to make a complaint, and Dubey said no."
+    )
+    assert "Gary Dube" in people
+    assert "Dubey" not in people
