@@ -3,6 +3,8 @@ and relationship type, each with the items a careful reader expects."""
 
 from __future__ import annotations
 
+import pytest
+
 from test_occurrences_support import run
 
 ORG = ("Organization", ["the Workers League", "the League"])
@@ -31,6 +33,23 @@ def test_incident_kinds_from_general_vocabulary() -> None:
         {"dan": ("Person", ["Dan Cole"])},
     )
     assert p.nodes("Incident", "threat") and p.nodes("Incident", "bigotry")
+
+
+@pytest.mark.parametrize(("passage", "kind"), [
+    ("In May Dan Cole sent me messages almost every night, most of them after midnight.", "harassment"),
+    ("In May I got a voice note from a number nobody knew, saying I should be careful.", "threat"),
+    ("For two nights in May a car was parked outside her house with a man sitting in it.", "threat"),
+    ("In May Dan Cole told me that people like me don't last in this organisation.", "threat"),
+    ("In May Dan Cole ordered her to stand in front of the whole branch.", "harassment"),
+    ('In May Dan Cole told me that "people from your background should be grateful".', "bigotry"),
+    ("In May Dan Cole's friends were saying in meetings that I had invented the complaint.", "harassment"),
+    ("At the May meeting I said that this was a cover-up.", "dissent"),
+    ("At the May meeting I questioned the instruction to pay.", "dissent"),
+    ("In May I learned that Dan Cole did almost exactly the same thing to another member.", "other"),
+])
+def test_incident_vocabulary_of_messages_menace_contempt_and_dissent(passage: str, kind: str) -> None:
+    p = run(passage, {"dan": ("Person", ["Dan Cole"])})
+    assert p.nodes("Incident", kind)
 
 
 def test_third_party_target_is_alleged() -> None:
