@@ -52,6 +52,20 @@ def test_incident_vocabulary_of_messages_menace_contempt_and_dissent(passage: st
     assert p.nodes("Incident", kind)
 
 
+@pytest.mark.parametrize(("passage", "kind"), [
+    ("In May Dan Cole sent me a message urging me to withdraw my signature.", "pressure"),
+    ('In May the committee wrote that the appeal was "unfounded".', "dismissal"),
+    ('In May the chair said that the assembly "is not a tribunal".', "dismissal"),
+    ("In May the chair told the two of us to sit down and talk it over.", "mediation"),
+    ('In May the committee wrote that Dan Cole had been advised regarding appropriate boundaries.', "informal_resolution"),
+    ("In May Dan Cole had her removed from all branch work.", "isolation"),
+    ("In May Dan Cole told other members not to socialise with her.", "isolation"),
+])
+def test_response_vocabulary_of_silence_waving_away_gags_and_isolation(passage: str, kind: str) -> None:
+    p = run(passage, {"dan": ("Person", ["Dan Cole"])})
+    assert p.nodes("Response", kind)
+
+
 def test_third_party_target_is_alleged() -> None:
     p = run(
         "In 2020, a well known organiser assaulted Mia Lund at a conference.",
