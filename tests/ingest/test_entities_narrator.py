@@ -262,3 +262,47 @@ def test_places_listed_on_the_closing_line_are_not_each_an_author() -> None:
     names = {n.id: n.name for n in result.nodes}
     authors = [names[r.source] for r in result.relationships if r.type == "AUTHORED"]
     assert "Los Angeles" not in authors and "San Francisco" not in authors
+
+
+def test_in_a_chain_of_emails_the_one_signing_the_introduction_is_the_narrator() -> None:
+    text = ("I publish the emails below because the committee never answered them. — Tomasz Reilly\n\n"
+            "From: Owen Harte <oh@example.org>\nTo: Tomasz Reilly <tr@example.org>\nSubject: Your conduct\n\n"
+            "Keep raising the accounts and you will regret it.\n\n"
+            "From: Tomasz Reilly <tr@example.org>\nTo: Disputes Committee <dc@example.org>\nSubject: A threat\n\n" + _PROSE)
+    name, _, _ = _author(text)
+    assert name == "Tomasz Reilly"
+
+
+def test_in_a_chain_of_emails_the_sender_who_also_receives_is_the_narrator() -> None:
+    text = ("I publish the emails below because the committee never answered them.\n\n"
+            "From: Owen Harte <oh@example.org>\nTo: Tomasz Reilly <tr@example.org>\nSubject: Your conduct\n\n"
+            "Keep raising the accounts and you will regret it.\n\n"
+            "From: Tomasz Reilly <tr@example.org>\nTo: Disputes Committee <dc@example.org>\nSubject: A threat\n\n" + _PROSE)
+    name, _, _ = _author(text)
+    assert name == "Tomasz Reilly"
+
+
+def test_an_editors_note_naming_the_writer_by_a_stand_in_names_the_narrator() -> None:
+    text = ("Editors' note: these pages were written by a young member of the movement. She asked to be called Ilse.\n\n"
+            "12 June 2019\n" + _PROSE)
+    name, properties, _ = _author(text)
+    assert name == "Ilse"
+
+
+def test_a_closing_line_signed_after_a_dash_names_the_narrator() -> None:
+    name, _, _ = _author(_PROSE + "\n\nI resigned in January 2023. — Hedda\n")
+    assert name == "Hedda"
+
+
+def test_an_op_eds_closing_note_on_its_writer_names_the_narrator() -> None:
+    text = ("OPINION\n\nThe party that protected him\n\n" + _PROSE + "\n\n"
+            "Ilse Etxarri Vidal is a nurse and a former member of the party's assembly in her town.\n")
+    name, _, _ = _author(text)
+    assert name == "Ilse Etxarri Vidal"
+
+
+def test_a_post_signed_under_the_name_is_no_cosigner() -> None:
+    text = "Dear Ombudsperson,\n\n" + _PROSE + "\n\nSincerely,\n\nTomasz Reilly\nFormer Organising Officer, Eastfield branch\n"
+    result = extract_entities(AccountRecord.from_text("n1", text), load_lexicon())
+    names = {n.id: n.name for n in result.nodes}
+    assert [names[r.source] for r in result.relationships if r.type == "AUTHORED"] == ["Tomasz Reilly"]

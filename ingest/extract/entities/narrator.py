@@ -65,6 +65,11 @@ def find_narrator(c: Collector, account: AccountRecord, names: NameContext, body
         at = text.find(author)
         evidence_span = (at, at + len(author)) if at >= 0 else None
     handle: tuple[int, int, str] | None = None
+    if author is None and len(_FROM_LINE.findall(text, 0, body_end)) >= 2:
+        # A chain of reproduced emails: its first "From:" heads a letter, not the account.
+        chained = email_sender(text, body_end, names.ids)
+        if chained is not None:
+            author, evidence_span = chained[2], (chained[0], chained[1])
     if author is None:
         found = byline(text, body_end)
         if found is not None and (found.is_person or (" " in found.said and same_person(found.said, names.ids))):
@@ -81,6 +86,11 @@ def find_narrator(c: Collector, account: AccountRecord, names: NameContext, body
         found_person = interviewee(text, body_end) or email_sender(text, body_end, names.ids)
         if found_person is not None:
             author, evidence_span = found_person[2], (found_person[0], found_person[1])
+    if author is None:
+        # An editors' note naming the writer by a stand-in: "She asked to be called Bea."
+        called = _CALLING.search(text, 0, min(body_end, _OPENING_CHARS))
+        if called is not None:
+            author, evidence_span = called.group("name"), (called.start("name"), called.end("name"))
     if author is None:
         # "My name is Marguerite Dufresne." early in the body.
         m = _MY_NAME.search(text, 0, body_end) or _introduced(text, min(body_end, _INTRODUCTION_CHARS))
@@ -341,7 +351,7 @@ _MIN_QUESTIONS = 3
 # introduction names by a stand-in.
 _CALLING = re.compile(
     rf"\b(?:we\s+are\s+calling|we['’]re\s+calling|we\s+call|we\s+will\s+call|we['’]ll\s+call|we\s+have\s+called|"
-    rf"who\s+asked\s+(?:us\s+)?to\s+be\s+(?:called|identified\s+(?:only\s+)?as)|identified\s+here\s+(?:only\s+)?as)"
+    rf"(?:[Ww]ho|[Ss]he|[Hh]e|[Tt]hey)\s+(?:has\s+|had\s+)?asked\s+(?:us\s+)?to\s+be\s+(?:called|identified\s+(?:only\s+)?as)|identified\s+here\s+(?:only\s+)?as)"
     rf"[^\S\n]+[“\"']?(?P<name>{NAME_TOKEN}(?:[^\S\n]+{SURNAME_INITIAL}\.)?)[”\"']?(?![\w’'-])"
 )
 
@@ -368,13 +378,31 @@ _FROM_LINE = re.compile(
 )
 
 
+_TO_LINE = re.compile(
+    rf"^To:[^\S\n]*(?:(?:Cllr|Dr|Ms|Mr|Mrs|Mx|Prof)\.?[^\S\n]+)?(?P<name>{_PERSON_NAME})",
+    re.MULTILINE,
+)
+# "... never answered them. — Nikos Samaras": a name signing a line after a dash.
+_DASH_SIGNED = re.compile(rf"[.!?)”\"][^\S\n]+[—–][^\S\n]*(?P<name>{_PERSON_NAME}|{NAME_TOKEN})[^\S\n]*$", re.MULTILINE)
+
+
 def email_sender(text: str, body_end: int, known: dict[str, str]) -> tuple[int, int, str] | None:
-    """The sender of the first email the account reproduces whose sender is a person
-    (a known given name, or a name the account's people already include)."""
-    for m in _FROM_LINE.finditer(text, 0, body_end):
-        if _is_person_name(m.group("name")) or m.group("name") in known:
-            return m.start("name"), m.end("name"), m.group("name")
-    return None
+    """Whose reproduced emails these are: the one who signs the note introducing
+    them ("— Nikos Samaras"), else the sender who also receives the others (a
+    chain of the narrator's letters and the replies), else the first sender who
+    is a person (a known given name, or a name the account's people include)."""
+    senders = [m for m in _FROM_LINE.finditer(text, 0, body_end) if _is_person_name(m.group("name")) or m.group("name") in known]
+    if not senders:
+        return None
+    signed = None
+    for signed in _DASH_SIGNED.finditer(text, 0, senders[0].start()):
+        pass
+    if signed is not None and _is_person_name(signed.group("name")):
+        return signed.start("name"), signed.end("name"), signed.group("name")
+    recipients = {m.group("name") for m in _TO_LINE.finditer(text, 0, body_end)}
+    both = [m for m in senders if m.group("name") in recipients]
+    first = both[0] if len(senders) > 1 and both else senders[0]
+    return first.start("name"), first.end("name"), first.group("name")
 
 
 _ANONYMOUS = re.compile(r"(?i)(?:an?\s+)?(?:anonymous|anon|name withheld|withheld|unknown|former member|ex-member)\.?")
@@ -401,6 +429,13 @@ _NOT_SIGNING = frozenset({"The", "In", "To", "From", "Dear", "Yours", "And", "Bu
 
 
 _DASHES = frozenset("-–—")
+# Words of a post signed under a name ("Former Communications Coordinator, Local 771"): never a name's.
+_TITLE_WORDS = frozenset({"Former", "Ex", "Past", "Retired", "Member", "Members", "Secretary", "Coordinator",
+                          "Co-ordinator", "Chair", "Chairperson", "Officer", "Organiser", "Organizer", "Steward",
+                          "Delegate", "Treasurer", "President", "Convenor", "Convener", "Representative", "Director",
+                          "Editor", "Staff", "Organising", "Organizing", "Branch", "Local", "Committee"})
+# An op-ed's closing note on its writer: "Lucía Ferrández Gil is a teacher and a former member of ...".
+_BIO_LINE = re.compile(rf"^[^\S\n]*[*_]*(?P<name>{_PERSON_NAME})[*_]*[^\S\n]+(?:is|was)[^\S\n]+(?:a|an|the|one)\b")
 
 
 # "Signed," or "Signatories:" alone on a line, opening a block of names wherever it stands
@@ -487,6 +522,18 @@ def _signatories(text: str, body_end: int) -> list[tuple[int, int, str]]:
         if listed:
             return listed
 
+    for line in reversed(closing):
+        bio = _BIO_LINE.match(line.group())
+        if bio is not None and len(line.group().split()) <= 60:
+            start = tail_start + line.start()
+            return [(start + bio.start("name"), start + bio.end("name"), bio.group("name"))]
+    # "I resigned in January 2023. — Freja": the last line signed after a dash.
+    last = closing[-1] if closing else None
+    dashed = _DASH_SIGNED.search(last.group()) if last is not None else None
+    if dashed is not None and (" " in dashed.group("name") or is_given_name(dashed.group("name"))):
+        start = tail_start + last.start()
+        return [(start + dashed.start("name"), start + dashed.end("name"), dashed.group("name"))]
+
     lines: list[tuple[int, str]] = []
     offset = tail_start
     for line in text[tail_start:body_end].split("\n"):
@@ -511,7 +558,8 @@ def _signatories(text: str, body_end: int) -> list[tuple[int, int, str]]:
         wrote_it = bool(name) and _WROTE_IT.search(line) is not None
         # Within a block of signatures a line may run longer ("Laia Serra, former secretary for ...").
         longest = 16 if found or wrote_it else 12
-        if name and len(line.split()) <= longest and name.split()[0] not in _NOT_SIGNING:
+        if name and len(line.split()) <= longest and name.split()[0] not in _NOT_SIGNING \
+                and not _TITLE_WORDS.intersection(name.split()):
             found.append((start + m.start("name"), start + m.end("name"), _without_nickname(name)))
             writer = found[-1] if wrote_it else writer
             misses = 0
