@@ -161,3 +161,26 @@ def test_a_nickname_made_from_a_known_surname_is_no_new_person() -> None:
     )
     assert "Gary Dube" in people
     assert "Dubey" not in people
+
+
+def test_the_senders_in_an_exported_group_chat_are_people() -> None:
+    people = _people(
+        "Below is the export of the branch group.\n\n"
+        "[11/03/2023, 23:52] Olek P: is everyone ok? anyone with her?\n"
+        "[11/03/2023, 23:58] Borys: what happened? where are you borys\n"
+        "[12/03/2023, 09:41] Olek P: he went for her outside the pub\n"
+        "[12/03/2023, 10:15] Zuzanna (Sec): The committee will meet tonight.\n"
+    )
+    assert {"Olek P", "Borys", "Zuzanna"} <= set(people)
+    assert people["Borys"] == "partial"
+
+
+def test_a_first_name_and_initial_is_the_one_person_whose_surname_it_opens() -> None:
+    text = (
+        "In March 2021 Ottilie Vasquez-Holm shouted at me after the meeting. "
+        "A week later Ottilie V told the committee that nothing had happened."
+    )
+    result = extract_entities(AccountRecord.from_text("t1", OPENING + text), load_lexicon())
+    people = [n for n in result.nodes if n.label == "Person" and n.name.startswith("Ottilie")]
+    assert len(people) == 1
+    assert "Ottilie V" in people[0].aliases or people[0].name == "Ottilie V"

@@ -226,6 +226,7 @@ def find_names(
         names.mentions.append(PersonMention(node_id, start, end))
         occupied.append((start, end))
 
+    _chat_speakers(c, vocab, names, occupied, body_end)
     _bracketed(c, vocab, names, occupied, body_end)
     _lone_first_names(c, vocab, names, recognised, occupied, blocked, lower_words, body_end)
     _lower_case_first_names(c, vocab, names, occupied, blocked, body_end)
@@ -279,6 +280,17 @@ def same_person(name: str, known: dict[str, str]) -> str | None:
         longer = {i for k, i in known.items() if k.startswith(name + " ") and len(k.split()) == len(words) + 1}
         if len(longer) == 1:
             return next(iter(longer))
+    if len(words) == 2:
+        # "Ruth M" and "Ruth McAllister": the same first name, and a surname that initial opens.
+        initial = words[1].rstrip(".")
+        if len(initial) == 1:
+            fuller = {i for k, i in known.items() if len(k.split()) == 2 and k.split()[0] == words[0]
+                      and len(k.split()[1]) > 2 and k.split()[1].startswith(initial)}
+        else:
+            fuller = {i for k, i in known.items() if len(k.split()) == 2 and k.split()[0] == words[0]
+                      and k.split()[1].rstrip(".") == initial[0]}
+        if len(fuller) == 1:
+            return next(iter(fuller))
     return None
 
 
@@ -380,6 +392,38 @@ def _acts_as_a_person(c: Collector, recognised: Recognised, spans: list[tuple[in
     person = sum(1 for s, e in spans if recognised.is_person(s, e))
     other = sum(1 for s, e in spans if recognised.is_other(s, e))
     return person >= _UNKNOWN_NAME_READINGS and person > 2 * other
+
+
+# A line of an exported group chat: "[12/03/2023, 21:14] Kim R: ..." or "12/03/2023, 21:14 - Kim R: ...".
+_CHAT_LINE = re.compile(
+    r"^[^\S\n]*\[?\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[^\S\n]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[^\S\n]?[APap]\.?[Mm]\.?)?\]?"
+    r"(?:[^\S\n]+-)?[^\S\n]+(?P<name>[^:\n\[\]]{1,40}?)(?:[^\S\n]+\([^)\n]{1,20}\))?:[^\S\n]",
+    re.MULTILINE,
+)
+# Fewer chat lines than this is a quoted message or two, not an export.
+_MIN_CHAT_LINES = 3
+_NOT_SPEAKERS = frozenset({"You", "you", "Messages and calls are end-to-end encrypted"})
+
+
+def _chat_speakers(c: Collector, vocab: Vocabulary, names: NameContext, occupied: list[tuple[int, int]], body_end: int) -> None:
+    """The people speaking in an exported group chat: every sender's name is a person
+    ("Tam", "Davie B"), even one no dictionary knows and one also written in lower case."""
+    lines = list(_CHAT_LINE.finditer(c.text, 0, body_end))
+    if len(lines) < _MIN_CHAT_LINES:
+        return
+    for m in lines:
+        name = " ".join(m.group("name").split())
+        start, end = m.start("name"), m.start("name") + len(m.group("name").rstrip())
+        if name in _NOT_SPEAKERS or name in vocab.not_name_words or not name[:1].isupper() \
+                or any(s < end and start < e for s, e in occupied):
+            continue
+        node_id = names.ids.get(name) or same_person(name, names.ids) or make_id("Person", c.account_id, name)
+        names.ids.setdefault(name, node_id)
+        identity = "named" if len(name.split()) > 1 and len(name.split()[-1].rstrip(".")) > 1 else "partial"
+        draft = c.nodes.get(node_id) or c.node(node_id, "Person", name, {"identity": identity})
+        c.mention(draft, start, end)
+        names.mentions.append(PersonMention(node_id, start, end))
+        occupied.append((start, end))
 
 
 def _first_name_person(c: Collector, names: NameContext, occupied: list[tuple[int, int]], word: str,
