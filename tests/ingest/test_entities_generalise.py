@@ -299,3 +299,13 @@ def test_a_post_and_a_unit_before_of_the_are_not_part_of_the_organisations_name(
     text = "I was Regional Secretary of the Eastern Region of the Allied Carers Union, and Women's Officer of the Allied Carers Union."
     r = run("g_post_of", text, lexicon)
     assert names(r, "Organization") == {"Allied Carers Union"}
+
+
+def test_directorates_rectification_and_internal_commissions_and_a_national_coordination_are_bodies(lexicon):
+    text = ("I joined the Liga Socialista in 2012. In 2017 the provincial directorate sent my complaint to the "
+            "Ethics and Rectification Commission, and later to the Internal Appeals Committee. The Coordinación "
+            "Nacional never answered.")
+    r = run("g_bodies_directorates", text, lexicon)
+    bodies = {n.name: n for n in r.nodes if n.label == "LeadershipBody"}
+    assert {"provincial directorate", "Ethics and Rectification Commission", "Internal Appeals Committee"} <= set(bodies)
+    assert any("Coordinación Nacional" in (b.name, *b.aliases) for b in bodies.values())
