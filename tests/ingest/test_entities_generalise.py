@@ -309,3 +309,12 @@ def test_directorates_rectification_and_internal_commissions_and_a_national_coor
     bodies = {n.name: n for n in r.nodes if n.label == "LeadershipBody"}
     assert {"provincial directorate", "Ethics and Rectification Commission", "Internal Appeals Committee"} <= set(bodies)
     assert any("Coordinación Nacional" in (b.name, *b.aliases) for b in bodies.values())
+
+
+def test_a_quantifier_or_initials_before_district_name_no_district(lexicon):
+    text = ("I joined the Liga Socialista in 2012 and worked in the LSF district office in Eastfield. "
+            "Several district committees thanked me for my work. Eastfield district was my home.")
+    r = run("g_no_district", text, lexicon)
+    branches = {n.name for n in r.nodes if n.label == "Branch"}
+    assert not any(b.startswith(("Several", "LSF")) for b in branches)
+    assert "Eastfield district" in branches
