@@ -184,3 +184,9 @@ def test_a_first_name_and_initial_is_the_one_person_whose_surname_it_opens() -> 
     people = [n for n in result.nodes if n.label == "Person" and n.name.startswith("Ottilie")]
     assert len(people) == 1
     assert "Ottilie V" in people[0].aliases or people[0].name == "Ottilie V"
+
+
+def test_theorists_cited_in_passing_are_no_people_of_the_account() -> None:
+    people = _people("In the reading group Ottilie Brandt made us read Lenin and Rosa Luxemburg every week. Lenin was her answer to everything.")
+    assert "Ottilie Brandt" in people
+    assert not any(name in people for name in ("Lenin", "Rosa Luxemburg", "Luxemburg"))

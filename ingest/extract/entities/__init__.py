@@ -65,7 +65,7 @@ def extract_entities(account: AccountRecord, lexicon: Lexicon) -> EntityResult:
     orgs = find_organizations(c, vocab, head_end)
     units = find_units(c, vocab, orgs, body_end)
     # Words already taken by organisations, bodies and branches are never people's names.
-    blocked = set(orgs.id_of_surface)
+    blocked = set(orgs.id_of_surface) | set(vocab.people.get("public_figures") or ())
     for start, end, _ in units.branches + units.factions + units.body_mentions:
         blocked.update(re.findall(r"[A-Z][\w’'-]*", c.text[start:end]))
     commenters = find_commenters(c, vocab, body_end)
