@@ -66,6 +66,27 @@ def test_response_vocabulary_of_silence_waving_away_gags_and_isolation(passage: 
     assert p.nodes("Response", kind)
 
 
+@pytest.mark.parametrize(("passage", "kind"), [
+    ("In May Dan Cole pressured her into sex at the after-party.", "sexual_assault"),
+    ("In May Dan Cole put his arm around my waist and pulled me against him.", "sexual_harassment"),
+    ("In May Dan Cole made it clear that my full membership depended on sleeping with him.", "sexual_harassment"),
+    ("In May Dan Cole pushed her out of the way with both hands.", "physical_violence"),
+    ('In May Dan Cole told her that if she "made a drama" of it she would never be on a list again.', "threat"),
+    ("In May Dan Cole stood over me at the stall and shouted.", "harassment"),
+    ("In May Dan Cole posted a screenshot that showed my home address.", "harassment"),
+    ("In May Dan Cole called me at home after 11 pm four times in one week.", "harassment"),
+    ('In May Dan Cole called my worries "petty-bourgeois sentimentality".', "harassment"),
+    ('In May I got called "a snitch" by Dan Cole.', "harassment"),
+    ('In May Dan Cole called me "a dinosaur" in front of the branch.', "harassment"),
+    ("In May twelve members, including me, sent a letter to the Central Committee.", "dissent"),
+    ("In May we organised a petition for an independent inquiry.", "dissent"),
+    ('In May I learned that Dan Cole did "pretty much the same thing" to her a year earlier.', "other"),
+])
+def test_incident_vocabulary_of_coercion_menace_contempt_and_collective_dissent(passage: str, kind: str) -> None:
+    p = run(passage, {"dan": ("Person", ["Dan Cole"])})
+    assert p.nodes("Incident", kind)
+
+
 def test_third_party_target_is_alleged() -> None:
     p = run(
         "In 2020, a well known organiser assaulted Mia Lund at a conference.",
