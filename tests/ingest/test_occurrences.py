@@ -60,6 +60,13 @@ def test_incident_vocabulary_of_messages_menace_contempt_and_dissent(passage: st
     ('In May the committee wrote that Dan Cole had been advised regarding appropriate boundaries.', "informal_resolution"),
     ("In May Dan Cole had her removed from all branch work.", "isolation"),
     ("In May Dan Cole told other members not to socialise with her.", "isolation"),
+    ('In May the chair said she would "raise it with the General Secretary".', "promise"),
+    ("In May the party told the branches that I had left for personal reasons.", "other"),
+    ('In May the committee wrote that my file "could not be located".', "other"),
+    ("In May Dan Cole agreed to step back from his duties while the panel met.", "other"),
+    ("None of us was ever told of any outcome.", "no_action"),
+    ('In May the chair told me that it was "a branch matter".', "dismissal"),
+    ("In May the chair said it's not a court.", "dismissal"),
 ])
 def test_response_vocabulary_of_silence_waving_away_gags_and_isolation(passage: str, kind: str) -> None:
     p = run(passage, {"dan": ("Person", ["Dan Cole"])})
