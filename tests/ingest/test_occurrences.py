@@ -88,6 +88,11 @@ def test_response_vocabulary_of_silence_waving_away_gags_and_isolation(passage: 
     ("In May twelve members, including me, sent a letter to the Central Committee.", "dissent"),
     ("In May we organised a petition for an independent inquiry.", "dissent"),
     ('In May I learned that Dan Cole did "pretty much the same thing" to her a year earlier.', "other"),
+    ("Since the meeting Dan Cole has been messaging her on the app, mostly after midnight.", "sexual_harassment"),
+    ("In May Dan Cole sent me a dm at 2am.", "sexual_harassment"),
+    ("In May she started receiving messages from numbers she did not know.", "threat"),
+    ('In May Dan Cole told her: "You are playing with fire."', "threat"),
+    ("In May two men came to her shop asking where Hedda was staying.", "threat"),
 ])
 def test_incident_vocabulary_of_coercion_menace_contempt_and_collective_dissent(passage: str, kind: str) -> None:
     p = run(passage, {"dan": ("Person", ["Dan Cole"])})
