@@ -306,3 +306,27 @@ def test_a_post_signed_under_the_name_is_no_cosigner() -> None:
     result = extract_entities(AccountRecord.from_text("n1", text), load_lexicon())
     names = {n.id: n.name for n in result.nodes}
     assert [names[r.source] for r in result.relationships if r.type == "AUTHORED"] == ["Tomasz Reilly"]
+
+
+def test_a_name_line_under_the_title_the_recogniser_reads_as_a_person_is_the_narrator() -> None:
+    text = "The committee that was told to forget\nWhy I stopped defending it\nThandeka Mokoena\nMay 14, 2024\n\n" + _PROSE
+    found = byline(text, len(text))
+    assert found is not None and found.said == "Thandeka Mokoena" and found.is_person
+    name, _, _ = _author(text)
+    assert name == "Thandeka Mokoena"
+
+
+def test_posted_by_a_first_name_and_initial_names_the_narrator_however_rare_the_name() -> None:
+    name, _, _ = _author("Slow Burn\n\nPosted 14 March 2023 by Zanele Q.\n\n" + _PROSE)
+    assert name.rstrip(".") == "Zanele Q"
+
+
+def test_a_bulleted_name_line_after_a_translators_note_is_the_byline() -> None:
+    text = ("Why I left: questions and answers\n\n"
+            "Translated from the German by the author. The original went up on my blog in February 2021 and "
+            "several people asked me for an English version, so here it is, lightly edited for readers abroad.\n\n"
+            "- Gudrun P., Leipzig\n\n" + _PROSE)
+    found = byline(text, len(text))
+    assert found is not None and found.said.rstrip(".") == "Gudrun P"
+    name, _, _ = _author(text)
+    assert name.rstrip(".") == "Gudrun P"

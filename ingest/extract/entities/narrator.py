@@ -14,6 +14,7 @@ import re
 from typing import NamedTuple
 
 from graph.model import AccountRecord, make_id
+from ingest.extract import nlp
 from ingest.extract.entities.collector import Collector
 from ingest.extract.entities.names import NAME_TOKEN, SURNAME_INITIAL, NameContext, same_person
 
@@ -195,8 +196,12 @@ _STATEMENT_OF = re.compile(
     r"(?:(?i:mr|ms|mrs|miss|mx|dr)\.?[^\S\n]+)?(?P<name>[A-Z][\w’'-]+(?:[^\S\n]+[A-Z][\w’'-]+){1,2})[^\S\n]*(?:\(|,|$)"
 )
 _OPENING_CHARS = 600
+# Notes set above a text about the text: who translated it, a content warning, an editor's word.
+_OPENING_NOTE = re.compile(r"(?i)^[*_(\[]*(?:translated|translation|translator['’]s note|editor['’]?s['’]? note|note:|content (?:note|warning)|cw:|tw:|trigger warning)")
+# A first name and an initial ("Naledi K."): a person's name however rare the first name.
+_NAME_AND_INITIAL = re.compile(rf"{NAME_TOKEN}[^\S\n]+[A-Z]\.?")
 _NAME_LINE = re.compile(
-    rf"[^\S\n]*(?P<name>{_PERSON_NAME})"
+    rf"[^\S\n]*(?:[-–—•*][^\S\n]*)?(?P<name>{_PERSON_NAME})"
     r"[^\S\n]*(?:,[^\n]{0,60})?[^\S\n]*"
 )
 
@@ -227,6 +232,15 @@ def _is_person_name(said: str, lone: bool = False) -> bool:
     return _NAME_LINE.fullmatch(said) is not None or (lone and re.fullmatch(NAME_TOKEN, said) is not None)
 
 
+def _read_as_person(name: str) -> bool:
+    """The recogniser reads a whole line under the title ("Nomvula Sithole") as one
+    person's name: a writer whose first name no dictionary here knows."""
+    if " " not in name:
+        return False
+    doc = nlp.entities(name)
+    return any(e.label_ == "PERSON" and e.start_char == 0 and e.end_char == len(name) for e in doc.ents)
+
+
 def byline(text: str, body_end: int) -> Byline | None:
     """The author named under the title, or atop the first post of a thread. Only the
     opening lines before the first paragraph of prose are read. The first line is
@@ -240,6 +254,8 @@ def byline(text: str, body_end: int) -> Byline | None:
         credited = _CREDITED.match(line)
         if credited is not None and _is_person_name(credited.group("name")):
             return Byline(start + credited.start("name"), start + credited.end("name"), credited.group("name"), True)
+        if _OPENING_NOTE.match(stripped):
+            continue  # "Translated from the German by the author ...": a note on the text, not its prose
         if len(stripped.split()) > 25 or (number > 0 and len(stripped.split()) > 8 and stripped[-1] in ".!?:"
                                           and not (len(stripped.split()) <= 15 and _YEAR.search(stripped))
                                           and not _SPEAKER.match(line)):
@@ -259,7 +275,8 @@ def byline(text: str, body_end: int) -> Byline | None:
                     said = said.rstrip(".,")
                 if _ANONYMOUS.fullmatch(said) or said.lower() in ("anonymous", "anon"):
                     return None
-                is_person = _is_person_name(said, lone=pattern is _BY_HANDLE)
+                is_person = _is_person_name(said, lone=pattern is _BY_HANDLE) or (
+                    pattern is _BY_HANDLE and _NAME_AND_INITIAL.fullmatch(said) is not None)
                 if pattern is _BY_HANDLE and not m.group("verb") and not (is_person or re.search(r"^[@]|^u/|[_\d]", said)):
                     continue  # "Betrayed by Comrades": a title's words, not a byline
                 at = start + m.start("handle")
@@ -271,7 +288,8 @@ def byline(text: str, body_end: int) -> Byline | None:
             alias = (start + profile.start("handle"), start + profile.end("handle"))
             return Byline(start + profile.start("name"), start + profile.end("name"), profile.group("name"), True, alias)
         m = _NAME_LINE.fullmatch(line)
-        if m is not None and _is_person_name(m.group("name")) and (number > 0 or "," not in line):
+        if m is not None and (number > 0 or "," not in line) and (
+                _is_person_name(m.group("name")) or (number > 0 and _read_as_person(m.group("name")))):
             return Byline(start + m.start("name"), start + m.end("name"), m.group("name"), True)
         handle = _HANDLE_LINE.fullmatch(line) if number == 0 else None
         if handle is not None:
