@@ -330,3 +330,12 @@ def test_a_bulleted_name_line_after_a_translators_note_is_the_byline() -> None:
     assert found is not None and found.said.rstrip(".") == "Gudrun P"
     name, _, _ = _author(text)
     assert name.rstrip(".") == "Gudrun P"
+
+
+def test_a_signature_above_a_copy_list_names_the_narrator_without_the_form_of_address() -> None:
+    text = ("Dear Comrade President,\n\n" + _PROSE + "\n\nYours in the struggle,\n\n(Signed)\n\n"
+            "Comrade Chidera B. Okonkwo\nFormer Chairman, Eastfield Branch\n\n"
+            "cc: The General Secretary\n    The Chairman, National Audit Committee\n"
+            "    The Chairman, State Council\n    Branch Secretary (dissolved executive)\n")
+    name, _, _ = _author(text)
+    assert name == "Chidera B. Okonkwo"

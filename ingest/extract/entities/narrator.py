@@ -523,6 +523,11 @@ def _without_nickname(name: str) -> str:
     return " ".join(re.sub(_NICKNAME, "", name).split())
 
 
+_COPY_LIST = re.compile(r"(?im)^[^\S\n]*(?:cc|c\.c\.|copy to|copies to|copied to|encl(?:osures?)?\.?|attachments?)[^\S\n]*:")
+# A form of address before a signed name: "Comrade Oluwaseun A. Ojo" signs as "Oluwaseun A. Ojo".
+_ADDRESS_BEFORE = re.compile(r"^(?:Comrade|Cde\.?|Compañer[oa]|Camarada|Genossin|Genosse|Brother|Sister)[^\S\n]+(?:\((?:Mrs?|Ms|Dr)\.?\)[^\S\n]+)?")
+
+
 def _signatories(text: str, body_end: int) -> list[tuple[int, int, str]]:
     """The names signed under the body, in order: the closing lines that are a
     name (two words or a name and an initial; a lone given name only after a
@@ -533,6 +538,10 @@ def _signatories(text: str, body_end: int) -> list[tuple[int, int, str]]:
     block = _signed_block(text, body_end)
     if len(block) >= 2:
         return block
+    # A letter's copy list or enclosures come after the signature: "cc: The General Secretary".
+    copies = list(_COPY_LIST.finditer(text, max(0, body_end - 600), body_end))
+    if copies:
+        body_end = copies[-1].start()
     tail_start = max(0, body_end - 600)
     closing = [m for m in re.finditer(r"[^\n]+", text[tail_start:body_end]) if m.group().strip()][-2:]
     for line in reversed(closing):
@@ -578,7 +587,9 @@ def _signatories(text: str, body_end: int) -> list[tuple[int, int, str]]:
         longest = 16 if found or wrote_it else 12
         if name and len(line.split()) <= longest and name.split()[0] not in _NOT_SIGNING \
                 and not _TITLE_WORDS.intersection(name.split()):
-            found.append((start + m.start("name"), start + m.end("name"), _without_nickname(name)))
+            address = _ADDRESS_BEFORE.match(name)
+            skip = address.end() if address is not None and len(name[address.end():].split()) >= 2 else 0
+            found.append((start + m.start("name") + skip, start + m.end("name"), _without_nickname(name[skip:])))
             writer = found[-1] if wrote_it else writer
             misses = 0
             continue
