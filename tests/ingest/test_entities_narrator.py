@@ -339,3 +339,13 @@ def test_a_signature_above_a_copy_list_names_the_narrator_without_the_form_of_ad
             "    The Chairman, State Council\n    Branch Secretary (dissolved executive)\n")
     name, _, _ = _author(text)
     assert name == "Chidera B. Okonkwo"
+
+
+def test_a_comment_section_headed_with_its_count_closes_the_body_above_the_signature() -> None:
+    text = (_PROSE + "\n\n— Hedda\n\nComments (2)\n\n"
+            "Sara Lind · 14 September 2024 at 21:07\nThank you for writing this. Ottilie Brandt did the same to me.\n\n"
+            "Hedda · 15 September 2024 at 10:15\n@Sara Thank you.\n")
+    result = extract_entities(AccountRecord.from_text("n1", text), load_lexicon())
+    names = {n.id: n.name for n in result.nodes}
+    assert [names[r.source] for r in result.relationships if r.type == "AUTHORED"] == ["Hedda"]
+    assert "Ottilie Brandt" not in names.values()  # named only in a comment
