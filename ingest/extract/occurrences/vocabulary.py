@@ -67,11 +67,17 @@ def compile_entries(entries: list[str] | tuple[str, ...], flags: int = re.IGNORE
 
     >>> compile_entries(["told", "came forward"]).search("she came  forward to the EC").group(0)
     'came  forward'
+    >>> compile_entries(["told"]).search("she retold it") is None
+    True
+    >>> compile_entries(['called me ["“]']).search('he called me “a liar”').group(0)
+    'called me “'
     """
     if not entries:
         return None
     body = "|".join(f"(?:{_entry(str(e))})" for e in sorted(entries, key=len, reverse=True))
-    return re.compile(rf"(?<![\w’'])(?:{body})(?![\w])", flags)
+    # The closing boundary binds only a match that ends in a word character: an entry
+    # may end at an opening quote ('called me ["“]') and the quoted word go on.
+    return re.compile(rf"(?<![\w’'])(?:{body})(?:(?<![\w])|(?![\w]))", flags)
 
 
 @dataclass(frozen=True)
