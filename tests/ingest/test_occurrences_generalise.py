@@ -221,8 +221,8 @@ def test_a_complaint_raises_every_harm_told_before_it() -> None:
 ])
 def test_the_body_an_incident_is_raised_with(raising: str) -> None:
     p = run(
-        "In 2020 Rob Hale put his hand on my thigh at the social.\n\n" + raising,
-        {"rob": ("Person", ["Rob Hale"]), "board": ("LeadershipBody", ["Review Board"])},
+        "In 2020 Nils Ekdahl put his hand on my thigh at the social.\n\n" + raising,
+        {"nils": ("Person", ["Nils Ekdahl"]), "board": ("LeadershipBody", ["Review Board"])},
     )
     incident = p.node("Incident", "sexual_harassment")
     assert ("narrator", incident.id) in p.rels("REPORTED")

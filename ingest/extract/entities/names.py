@@ -281,7 +281,7 @@ def same_person(name: str, known: dict[str, str]) -> str | None:
         if len(longer) == 1:
             return next(iter(longer))
     if len(words) == 2:
-        # "Ruth M" and "Ruth McAllister": the same first name, and a surname that initial opens.
+        # "Ottilie V" and "Ottilie Vasquez": the same first name, and a surname that initial opens.
         initial = words[1].rstrip(".")
         if len(initial) == 1:
             fuller = {i for k, i in known.items() if len(k.split()) == 2 and k.split()[0] == words[0]
@@ -357,7 +357,7 @@ def _lone_first_names(
         lone.setdefault(word, []).append((m.start(), m.end()))
     for word, spans in lone.items():
         if not is_given_name(word):
-            # "Vossy" for Voss is a nickname of someone already named, not a new person.
+            # "Dubey" for Dube is a nickname of someone already named, not a new person.
             nickname = any(word.startswith(part) and len(word) - len(part) <= 2 for part in parts if len(part) >= 3)
             if not nickname and _acts_as_a_person(c, recognised, spans):
                 _first_name_person(c, names, occupied, word, spans)
@@ -365,8 +365,8 @@ def _lone_first_names(
         if all(c.sentence_at(s).start == s for s, _ in spans):
             continue
         # "Florence", "York": a given name that here names a place, or is part of a longer name,
-        # in most of its uses (one misreading, "why Marta was thrown out" in a title, vetoes nothing);
-        # A given name told speaking ("Giulia told me") is a person whatever the recogniser reads.
+        # in most of its uses (one misreading, "why Paola was thrown out" in a title, vetoes nothing);
+        # A given name told speaking ("Paola told me") is a person whatever the recogniser reads.
         if not any(_HUMAN_VERB_AFTER.match(text, e) for _s, e in spans):
             misread = sum(1 for s, e in spans if recognised.is_place(s, e) or recognised.in_longer_name(s, e))
             if 2 * misread >= len(spans):
@@ -374,7 +374,7 @@ def _lone_first_names(
         _first_name_person(c, names, occupied, word, spans)
 
 
-# What a person, and hardly anything else, does right after being named: "Sizwe told me", "Toro said".
+# What a person, and hardly anything else, does right after being named: "Zodwa told me", "Bheko said".
 _HUMAN_VERB_AFTER = re.compile(
     r"[^\S\n]+(?:told|said|says|asked|asks|wrote|replied|answered|messaged|texted|rang|phoned|admitted|denied|"
     r"insisted|explained|agreed|refused|withdrew|laughed|shouted|cried|smiled|apologi[sz]ed|whispered)\b"
@@ -384,7 +384,7 @@ _UNKNOWN_NAME_READINGS = 2
 
 
 def _acts_as_a_person(c: Collector, recognised: Recognised, spans: list[tuple[int, int]]) -> bool:
-    """A capitalised word outside the dictionary of first names ("Sizwe", "Toro")
+    """A capitalised word outside the dictionary of first names ("Zodwa", "Bheko")
     is a person's name when it is told speaking or acting as one, and the
     recogniser reads a person in its uses twice as often as anything else."""
     if not any(_HUMAN_VERB_AFTER.match(c.text, e) for _s, e in spans):
@@ -407,7 +407,7 @@ _NOT_SPEAKERS = frozenset({"You", "you", "Messages and calls are end-to-end encr
 
 def _chat_speakers(c: Collector, vocab: Vocabulary, names: NameContext, occupied: list[tuple[int, int]], body_end: int) -> None:
     """The people speaking in an exported group chat: every sender's name is a person
-    ("Tam", "Davie B"), even one no dictionary knows and one also written in lower case."""
+    ("Pim", "Olek P"), even one no dictionary knows and one also written in lower case."""
     lines = list(_CHAT_LINE.finditer(c.text, 0, body_end))
     if len(lines) < _MIN_CHAT_LINES:
         return

@@ -88,7 +88,7 @@ def find_narrator(c: Collector, account: AccountRecord, names: NameContext, body
         if found_person is not None:
             author, evidence_span = found_person[2], (found_person[0], found_person[1])
     if author is None:
-        # An editors' note naming the writer by a stand-in: "She asked to be called Bea."
+        # An editors' note naming the writer by a stand-in: "She asked to be called Ilse."
         called = _CALLING.search(text, 0, min(body_end, _OPENING_CHARS))
         if called is not None:
             author, evidence_span = called.group("name"), (called.start("name"), called.end("name"))
@@ -198,7 +198,7 @@ _STATEMENT_OF = re.compile(
 _OPENING_CHARS = 600
 # Notes set above a text about the text: who translated it, a content warning, an editor's word.
 _OPENING_NOTE = re.compile(r"(?i)^[*_(\[]*(?:translated|translation|translator['’]s note|editor['’]?s['’]? note|note:|content (?:note|warning)|cw:|tw:|trigger warning)")
-# A first name and an initial ("Naledi K."): a person's name however rare the first name.
+# A first name and an initial ("Zanele Q."): a person's name however rare the first name.
 _NAME_AND_INITIAL = re.compile(rf"{NAME_TOKEN}[^\S\n]+[A-Z]\.?")
 _NAME_LINE = re.compile(
     rf"[^\S\n]*(?:[-–—•*][^\S\n]*)?(?P<name>{_PERSON_NAME})"
@@ -233,7 +233,7 @@ def _is_person_name(said: str, lone: bool = False) -> bool:
 
 
 def _read_as_person(name: str) -> bool:
-    """The recogniser reads a whole line under the title ("Nomvula Sithole") as one
+    """The recogniser reads a whole line under the title ("Thandeka Mokoena") as one
     person's name: a writer whose first name no dictionary here knows."""
     if " " not in name:
         return False
@@ -400,13 +400,13 @@ _TO_LINE = re.compile(
     rf"^To:[^\S\n]*(?:(?:Cllr|Dr|Ms|Mr|Mrs|Mx|Prof)\.?[^\S\n]+)?(?P<name>{_PERSON_NAME})",
     re.MULTILINE,
 )
-# "... never answered them. — Nikos Samaras": a name signing a line after a dash.
+# "... never answered them. — Tomasz Reilly": a name signing a line after a dash.
 _DASH_SIGNED = re.compile(rf"[.!?)”\"][^\S\n]+[—–][^\S\n]*(?P<name>{_PERSON_NAME}|{NAME_TOKEN})[^\S\n]*$", re.MULTILINE)
 
 
 def email_sender(text: str, body_end: int, known: dict[str, str]) -> tuple[int, int, str] | None:
     """Whose reproduced emails these are: the one who signs the note introducing
-    them ("— Nikos Samaras"), else the sender who also receives the others (a
+    them ("— Tomasz Reilly"), else the sender who also receives the others (a
     chain of the narrator's letters and the replies), else the first sender who
     is a person (a known given name, or a name the account's people include)."""
     senders = [m for m in _FROM_LINE.finditer(text, 0, body_end) if _is_person_name(m.group("name")) or m.group("name") in known]
@@ -452,7 +452,7 @@ _TITLE_WORDS = frozenset({"Former", "Ex", "Past", "Retired", "Member", "Members"
                           "Co-ordinator", "Chair", "Chairperson", "Officer", "Organiser", "Organizer", "Steward",
                           "Delegate", "Treasurer", "President", "Convenor", "Convener", "Representative", "Director",
                           "Editor", "Staff", "Organising", "Organizing", "Branch", "Local", "Committee"})
-# An op-ed's closing note on its writer: "Lucía Ferrández Gil is a teacher and a former member of ...".
+# An op-ed's closing note on its writer: "Ilse Etxarri Arana is a nurse and a former member of ...".
 _BIO_LINE = re.compile(rf"^[^\S\n]*[*_]*(?P<name>{_PERSON_NAME})[*_]*[^\S\n]+(?:is|was)[^\S\n]+(?:a|an|the|one)\b")
 
 
@@ -524,7 +524,7 @@ def _without_nickname(name: str) -> str:
 
 
 _COPY_LIST = re.compile(r"(?im)^[^\S\n]*(?:cc|c\.c\.|copy to|copies to|copied to|encl(?:osures?)?\.?|attachments?)[^\S\n]*:")
-# A form of address before a signed name: "Comrade Oluwaseun A. Ojo" signs as "Oluwaseun A. Ojo".
+# A form of address before a signed name: "Comrade Chidera B. Okonkwo" signs as "Chidera B. Okonkwo".
 _ADDRESS_BEFORE = re.compile(r"^(?:Comrade|Cde\.?|Compañer[oa]|Camarada|Genossin|Genosse|Brother|Sister)[^\S\n]+(?:\((?:Mrs?|Ms|Dr)\.?\)[^\S\n]+)?")
 
 

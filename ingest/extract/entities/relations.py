@@ -147,7 +147,7 @@ def link_roles(
             after = re.match(r"[“”\"]?,?\s+", text[rm.end : rm.end + 4])
             if after:
                 holder = name_at.get(rm.end + after.end())
-                # "the cell secretary, comrade Julien": a form of address before the name.
+                # "the cell secretary, comrade Julio Benn": a form of address before the name.
                 address = _ADDRESS.match(text, rm.end + after.end())
                 if holder is None and address:
                     holder = name_at.get(address.end())

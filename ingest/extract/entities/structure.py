@@ -311,7 +311,7 @@ def _find_branches(c: Collector, vocab: Vocabulary, orgs: OrgContext, units: Uni
         ("Regional branch", "Local chapter"): not the place a branch is named after."""
         return not words or any(
             w in orgs.id_of_surface or w in vocab.country_of_word or w in vocab.thing_words or w.lower() in lower_words
-            # "the AISDF district office": initials name an organisation, not a place.
+            # "the LSF district office": initials name an organisation, not a place.
             or (len(w) >= 3 and w.isupper())
             for w in words
         )
