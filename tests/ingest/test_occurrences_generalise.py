@@ -264,6 +264,19 @@ def test_a_rejection_answers_the_appeal() -> None:
     assert (rejection.id, appeal.id) in p.rels("RESPONDS_TO")
 
 
+def test_a_response_with_no_thread_of_its_own_answers_the_harm_done_to_the_narrator() -> None:
+    p = run(
+        "In 2019 Nils Ekdahl groped me at the summer school.\n\n"
+        "In March 2020 Nils Ekdahl intimidated Kim Roy at a meeting. In April Nils Ekdahl intimidated Kim Roy again "
+        "outside the office, and the intimidation went on.\n\n"
+        "In 2021 the panel opened a formal investigation.",
+        {"nils": ("Person", ["Nils Ekdahl"]), "kim": ("Person", ["Kim Roy"])},
+    )
+    groping = p.node("Incident", "sexual_harassment")
+    investigation = p.node("Response", "investigation")
+    assert {target for source, target in p.rels("RESPONDS_TO") if source == investigation.id} == {groping.id}
+
+
 # ------------------------------------------------------------------------- OCCURRED_IN
 
 def test_another_organisation_named_in_the_sentence_is_the_context() -> None:

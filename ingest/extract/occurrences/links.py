@@ -164,7 +164,10 @@ def _salience(incident: Occurrence, scene: Scene, edges: EdgeSet) -> int:
     node = scene.node_ids[id(incident)]
     grounded = edges.touches(node, ("ACCUSED_IN", "TARGET_OF", "REPORTED"))
     dated = incident.date is not None
-    return len(incident.hits) + 2 * grounded + 2 * dated
+    # A testimony is the narrator's own story: harm done to the narrator weighs most.
+    narrator = scene.mentions.narrator
+    own = narrator is not None and edges.has("TARGET_OF", narrator, node)
+    return len(incident.hits) + 2 * grounded + 2 * dated + 3 * own
 
 
 def tie_parties(occurrences: list[Occurrence], scene: Scene, edges: EdgeSet) -> None:
