@@ -20,7 +20,7 @@ from ingest.extract.entities.given_names import is_given_name
 from ingest.extract.entities.recognised import Recognised
 from ingest.extract.entities.vocabulary import Vocabulary
 
-__all__ = ["PersonMention", "NameContext", "find_names", "NAME_TOKEN", "UPPER_LETTERS", "LOWER_LETTERS", "SURNAME_INITIAL"]
+__all__ = ["PersonMention", "NameContext", "find_names", "NAME_TOKEN", "UPPER_LETTERS", "LOWER_LETTERS", "SURNAME_INITIAL", "FORM_OF_ADDRESS"]
 
 # Letters of Latin script for character classes, Latin-1 too ("Seán", "Zoë"); Latin
 # Extended-A and -B ("Petrović", "Şahin", "Ōtautahi") hold both cases mixed: in either class.
@@ -35,6 +35,8 @@ NAME_TOKEN = rf"[{_UPPER}](?:[’'][{_UPPER}])?[{_LOWER}]+(?:[{_UPPER}][{_LOWER}
 # signature above an address, not one name.
 _GAP = r"[^\S\n]+"
 # A surname cut to its initial keeps a Mc, Mac or O' prefix: "Eilidh McL.", "Sean O'D."
+# A form of address before a name ("comrade Julio Benn", "Compañera Ana"): no part of it.
+FORM_OF_ADDRESS = r"(?:[Cc]omrade|[Cc]de\.?|[Cc]ompañer[oa]|[Cc]amarada|Genossin|Genosse|[Bb]rother|[Ss]ister)[^\S\n]+"
 SURNAME_INITIAL = rf"(?:Ma?c|O[’'])?[{_UPPER}]"
 _FULL = re.compile(rf"(?<![\w’'\[-])({NAME_TOKEN})((?:{_GAP}{NAME_TOKEN}){{1,2}}|{_GAP}{SURNAME_INITIAL}\.?(?![\w’'-]))(?![\w\]-])")
 # "S. Bhatt": a first name cut to its initial, then the surname (never "U.S. Army").
@@ -366,7 +368,7 @@ def _lone_first_names(
             continue
         # "Florence", "York": a given name that here names a place, or is part of a longer name,
         # in most of its uses (one misreading, "why Paola was thrown out" in a title, vetoes nothing);
-        # A given name told speaking ("Paola told me") is a person whatever the recogniser reads.
+        # a given name told speaking ("Paola told me") is a person whatever the recogniser reads.
         if not any(_HUMAN_VERB_AFTER.match(text, e) for _s, e in spans):
             misread = sum(1 for s, e in spans if recognised.is_place(s, e) or recognised.in_longer_name(s, e))
             if 2 * misread >= len(spans):

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from graph.model import AccountRecord, make_id
 from ingest.extract import nlp
 from ingest.extract.entities.collector import Collector
-from ingest.extract.entities.names import NAME_TOKEN, SURNAME_INITIAL, NameContext, same_person
+from ingest.extract.entities.names import FORM_OF_ADDRESS, NAME_TOKEN, SURNAME_INITIAL, NameContext, same_person
 
 __all__ = ["SIGN_OFF", "header_end", "find_narrator", "author_from_header", "byline", "transcript_speaker"]
 
@@ -412,9 +412,8 @@ def email_sender(text: str, body_end: int, known: dict[str, str]) -> tuple[int, 
     senders = [m for m in _FROM_LINE.finditer(text, 0, body_end) if _is_person_name(m.group("name")) or m.group("name") in known]
     if not senders:
         return None
-    signed = None
-    for signed in _DASH_SIGNED.finditer(text, 0, senders[0].start()):
-        pass
+    signatures = list(_DASH_SIGNED.finditer(text, 0, senders[0].start()))
+    signed = signatures[-1] if signatures else None
     if signed is not None and _is_person_name(signed.group("name")):
         return signed.start("name"), signed.end("name"), signed.group("name")
     recipients = {m.group("name") for m in _TO_LINE.finditer(text, 0, body_end)}
@@ -447,7 +446,7 @@ _NOT_SIGNING = frozenset({"The", "In", "To", "From", "Dear", "Yours", "And", "Bu
 
 
 _DASHES = frozenset("-–—")
-# Words of a post signed under a name ("Former Communications Coordinator, Local 771"): never a name's.
+# Words of a post signed under a name ("Former Organising Officer, Eastfield branch"): never a name's.
 _TITLE_WORDS = frozenset({"Former", "Ex", "Past", "Retired", "Member", "Members", "Secretary", "Coordinator",
                           "Co-ordinator", "Chair", "Chairperson", "Officer", "Organiser", "Organizer", "Steward",
                           "Delegate", "Treasurer", "President", "Convenor", "Convener", "Representative", "Director",
@@ -525,7 +524,7 @@ def _without_nickname(name: str) -> str:
 
 _COPY_LIST = re.compile(r"(?im)^[^\S\n]*(?:cc|c\.c\.|copy to|copies to|copied to|encl(?:osures?)?\.?|attachments?)[^\S\n]*:")
 # A form of address before a signed name: "Comrade Chidera B. Okonkwo" signs as "Chidera B. Okonkwo".
-_ADDRESS_BEFORE = re.compile(r"^(?:Comrade|Cde\.?|Compañer[oa]|Camarada|Genossin|Genosse|Brother|Sister)[^\S\n]+(?:\((?:Mrs?|Ms|Dr)\.?\)[^\S\n]+)?")
+_ADDRESS_BEFORE = re.compile(rf"^{FORM_OF_ADDRESS}(?:\((?:Mrs?|Ms|Dr)\.?\)[^\S\n]+)?")
 
 
 def _signatories(text: str, body_end: int) -> list[tuple[int, int, str]]:

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 
 from ingest.extract.entities.collector import Collector
-from ingest.extract.entities.names import NameContext
+from ingest.extract.entities.names import FORM_OF_ADDRESS, NameContext
 from ingest.extract.entities.organizations import OrgContext
 from ingest.extract.entities.pseudonyms import Pseudonym
 from ingest.extract.entities.roles import RoleMention, role_node
@@ -26,7 +26,7 @@ _NARRATOR_HOLDS = re.compile(
     # "I am elected to the National Coordination as youth secretary".
     r"|\bI\s+(?:am|was|got|had been|have been)\s+(?:\w+\s+)?(?:elected|appointed|made|named|co-opted|chosen)\b[^.;:!?]{0,50}?\bas\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+\s+){0,2})$"
 )
-_ADDRESS = re.compile(r"(?:[Cc]omrade|[Cc]de\.?|[Cc]ompañer[oa]|[Bb]rother|[Ss]ister)\s+")
+_ADDRESS = re.compile(FORM_OF_ADDRESS)
 _FIRST_PERSON = re.compile(r"(?<![\w’'-])(?:I|me|my|My|we|We|our|Our|us)(?![\w-])")
 _JOINS = re.compile(r"\b(?:join(?:ed|ing)?|member(?:ship)?|endorse(?:d|ment)|support(?:ed)?\s+for|recruited|involve(?:d|ment))\b", re.IGNORECASE)
 
