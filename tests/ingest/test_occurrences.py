@@ -35,68 +35,56 @@ def test_incident_kinds_from_general_vocabulary() -> None:
     assert p.nodes("Incident", "threat") and p.nodes("Incident", "bigotry")
 
 
-@pytest.mark.parametrize(("passage", "kind"), [
-    ("In May Dan Cole sent me messages almost every night, most of them after midnight.", "harassment"),
-    ("In May I got a voice note from a number nobody knew, saying I should be careful.", "threat"),
-    ("For two nights in May a car was parked outside her house with a man sitting in it.", "threat"),
-    ("In May Dan Cole told me that people like me don't last in this organisation.", "threat"),
-    ("In May Dan Cole ordered her to stand in front of the whole branch.", "harassment"),
-    ('In May Dan Cole told me that "people from your background should be grateful".', "bigotry"),
-    ("In May Dan Cole's friends were saying in meetings that I had invented the complaint.", "harassment"),
-    ("At the May meeting I said that this was a cover-up.", "dissent"),
-    ("At the May meeting I questioned the instruction to pay.", "dissent"),
-    ("In May I learned that Dan Cole did almost exactly the same thing to another member.", "other"),
+# Harm, dissent and answers told in the words accounts use: each passage makes an
+# occurrence of that label and kind.
+@pytest.mark.parametrize(("passage", "label", "kind"), [
+    ("In May Dan Cole sent me messages almost every night, most of them after midnight.", "Incident", "harassment"),
+    ("In May I got a voice note from a number nobody knew, saying I should be careful.", "Incident", "threat"),
+    ("For two nights in May a car was parked outside her house with a man sitting in it.", "Incident", "threat"),
+    ("In May Dan Cole told me that people like me don't last in this organisation.", "Incident", "threat"),
+    ("In May Dan Cole ordered her to stand in front of the whole branch.", "Incident", "harassment"),
+    ('In May Dan Cole told me that "people from your background should be grateful".', "Incident", "bigotry"),
+    ("In May Dan Cole's friends were saying in meetings that I had invented the complaint.", "Incident", "harassment"),
+    ("At the May meeting I said that this was a cover-up.", "Incident", "dissent"),
+    ("At the May meeting I questioned the instruction to pay.", "Incident", "dissent"),
+    ("In May I learned that Dan Cole did almost exactly the same thing to another member.", "Incident", "other"),
+    ("In May Dan Cole pressured her into sex at the after-party.", "Incident", "sexual_assault"),
+    ("In May Dan Cole put his arm around my waist and pulled me against him.", "Incident", "sexual_harassment"),
+    ("In May Dan Cole made it clear that my full membership depended on sleeping with him.", "Incident", "sexual_harassment"),
+    ("In May Dan Cole pushed her out of the way with both hands.", "Incident", "physical_violence"),
+    ('In May Dan Cole told her that if she "made a drama" of it she would never be on a list again.', "Incident", "threat"),
+    ("In May Dan Cole stood over me at the stall and shouted.", "Incident", "harassment"),
+    ("In May Dan Cole posted a screenshot that showed my home address.", "Incident", "harassment"),
+    ("In May Dan Cole called me at home after 11 pm four times in one week.", "Incident", "harassment"),
+    ('In May Dan Cole called my worries "petty-bourgeois sentimentality".', "Incident", "harassment"),
+    ('In May I got called "a snitch" by Dan Cole.', "Incident", "harassment"),
+    ('In May Dan Cole called me "a dinosaur" in front of the branch.', "Incident", "harassment"),
+    ("In May twelve members, including me, sent a letter to the Central Committee.", "Incident", "dissent"),
+    ("In May we organised a petition for an independent inquiry.", "Incident", "dissent"),
+    ('In May I learned that Dan Cole did "pretty much the same thing" to her a year earlier.', "Incident", "other"),
+    ("Since the meeting Dan Cole has been messaging her on the app, mostly after midnight.", "Incident", "sexual_harassment"),
+    ("In May Dan Cole sent me a dm at 2am.", "Incident", "sexual_harassment"),
+    ("In May she started receiving messages from numbers she did not know.", "Incident", "threat"),
+    ('In May Dan Cole told her: "You are playing with fire."', "Incident", "threat"),
+    ("In May two men came to her shop asking where Hedda was staying.", "Incident", "threat"),
+    ("In May Dan Cole sent me a message urging me to withdraw my signature.", "Response", "pressure"),
+    ('In May the committee wrote that the appeal was "unfounded".', "Response", "dismissal"),
+    ('In May the chair said that the assembly "is not a tribunal".', "Response", "dismissal"),
+    ("In May the chair told the two of us to sit down and talk it over.", "Response", "mediation"),
+    ('In May the committee wrote that Dan Cole had been advised regarding appropriate boundaries.', "Response", "informal_resolution"),
+    ("In May Dan Cole had her removed from all branch work.", "Response", "isolation"),
+    ("In May Dan Cole told other members not to socialise with her.", "Response", "isolation"),
+    ('In May the chair said she would "raise it with the General Secretary".', "Response", "promise"),
+    ("In May the party told the branches that I had left for personal reasons.", "Response", "other"),
+    ('In May the committee wrote that my file "could not be located".', "Response", "other"),
+    ("In May Dan Cole agreed to step back from his duties while the panel met.", "Response", "other"),
+    ("None of us was ever told of any outcome.", "Response", "no_action"),
+    ('In May the chair told me that it was "a branch matter".', "Response", "dismissal"),
+    ("In May the chair said it's not a court.", "Response", "dismissal"),
 ])
-def test_incident_vocabulary_of_messages_menace_contempt_and_dissent(passage: str, kind: str) -> None:
+def test_occurrence_vocabulary_of_messages_menace_contempt_dissent_and_answers(passage: str, label: str, kind: str) -> None:
     p = run(passage, {"dan": ("Person", ["Dan Cole"])})
-    assert p.nodes("Incident", kind)
-
-
-@pytest.mark.parametrize(("passage", "kind"), [
-    ("In May Dan Cole sent me a message urging me to withdraw my signature.", "pressure"),
-    ('In May the committee wrote that the appeal was "unfounded".', "dismissal"),
-    ('In May the chair said that the assembly "is not a tribunal".', "dismissal"),
-    ("In May the chair told the two of us to sit down and talk it over.", "mediation"),
-    ('In May the committee wrote that Dan Cole had been advised regarding appropriate boundaries.', "informal_resolution"),
-    ("In May Dan Cole had her removed from all branch work.", "isolation"),
-    ("In May Dan Cole told other members not to socialise with her.", "isolation"),
-    ('In May the chair said she would "raise it with the General Secretary".', "promise"),
-    ("In May the party told the branches that I had left for personal reasons.", "other"),
-    ('In May the committee wrote that my file "could not be located".', "other"),
-    ("In May Dan Cole agreed to step back from his duties while the panel met.", "other"),
-    ("None of us was ever told of any outcome.", "no_action"),
-    ('In May the chair told me that it was "a branch matter".', "dismissal"),
-    ("In May the chair said it's not a court.", "dismissal"),
-])
-def test_response_vocabulary_of_silence_waving_away_gags_and_isolation(passage: str, kind: str) -> None:
-    p = run(passage, {"dan": ("Person", ["Dan Cole"])})
-    assert p.nodes("Response", kind)
-
-
-@pytest.mark.parametrize(("passage", "kind"), [
-    ("In May Dan Cole pressured her into sex at the after-party.", "sexual_assault"),
-    ("In May Dan Cole put his arm around my waist and pulled me against him.", "sexual_harassment"),
-    ("In May Dan Cole made it clear that my full membership depended on sleeping with him.", "sexual_harassment"),
-    ("In May Dan Cole pushed her out of the way with both hands.", "physical_violence"),
-    ('In May Dan Cole told her that if she "made a drama" of it she would never be on a list again.', "threat"),
-    ("In May Dan Cole stood over me at the stall and shouted.", "harassment"),
-    ("In May Dan Cole posted a screenshot that showed my home address.", "harassment"),
-    ("In May Dan Cole called me at home after 11 pm four times in one week.", "harassment"),
-    ('In May Dan Cole called my worries "petty-bourgeois sentimentality".', "harassment"),
-    ('In May I got called "a snitch" by Dan Cole.', "harassment"),
-    ('In May Dan Cole called me "a dinosaur" in front of the branch.', "harassment"),
-    ("In May twelve members, including me, sent a letter to the Central Committee.", "dissent"),
-    ("In May we organised a petition for an independent inquiry.", "dissent"),
-    ('In May I learned that Dan Cole did "pretty much the same thing" to her a year earlier.', "other"),
-    ("Since the meeting Dan Cole has been messaging her on the app, mostly after midnight.", "sexual_harassment"),
-    ("In May Dan Cole sent me a dm at 2am.", "sexual_harassment"),
-    ("In May she started receiving messages from numbers she did not know.", "threat"),
-    ('In May Dan Cole told her: "You are playing with fire."', "threat"),
-    ("In May two men came to her shop asking where Hedda was staying.", "threat"),
-])
-def test_incident_vocabulary_of_coercion_menace_contempt_and_collective_dissent(passage: str, kind: str) -> None:
-    p = run(passage, {"dan": ("Person", ["Dan Cole"])})
-    assert p.nodes("Incident", kind)
+    assert p.nodes(label, kind)
 
 
 def test_third_party_target_is_alleged() -> None:
